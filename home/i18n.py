@@ -1,0 +1,63 @@
+"""Which locales the site offers, and where a page lives in each of them."""
+
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.models import Locale, Page, Site
+
+LANGUAGES_CACHE_KEY = "home:live-language-codes"
+
+
+def live_language_codes():
+    """Languages that have a live home page: adding a Locale and translating is enough."""
+    codes = cache.get(LANGUAGES_CACHE_KEY)
+    if codes is None:
+        site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+        if site is None:
+            return [settings.LANGUAGE_CODE]
+        codes = list(
+            Page.objects.filter(translation_key=site.root_page.translation_key)
+            .live()
+            .values_list("locale__language_code", flat=True)
+        )
+        cache.set(LANGUAGES_CACHE_KEY, codes, 300)
+    return codes
+
+
+def forget_live_languages():
+    cache.delete(LANGUAGES_CACHE_KEY)
+
+
+def language_links(page, site, current_language):
+    """One link per published language: the page's translation, else that language's home."""
+    names = dict(settings.LANGUAGES)
+    codes = live_language_codes()
+    translations = {}
+    if page is not None:
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    homes = {}
+    if site is not None:
+        homes = {
+            p.locale.language_code: p
+            for p in Page.objects.filter(translation_key=site.root_page.translation_key)
+            .live()
+            .select_related("locale")
+        }
+    links = []
+    for locale in Locale.objects.filter(language_code__in=codes).order_by("id"):
+        code = locale.language_code
+        target = translations.get(code) or homes.get(code)
+        if target is None:
+            continue
+        links.append(
+            {
+                "code": code,
+                "name": names.get(code, code),
+                "url": target.get_url(),
+                "is_current": code == current_language,
+                "is_translation": code in translations,
+            }
+        )
+    return links

@@ -1,0 +1,128 @@
+"""The editorial roles and the moderation workflow. Idempotent: migrations and tests call it."""
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+TRANSLATORS = "Translators"
+WORKFLOW_NAME = "Moderators approval"
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+# Translators change pages of the translated trees only; a Moderator publishes the result.
+TRANSLATOR_PAGE_PERMISSIONS = ["change_page"]
+
+MEDIA_PERMISSIONS = {
+    EDITORS: ["add_image", "change_image", "choose_image", "add_document", "change_document",
+              "choose_document"],
+    MODERATORS: ["add_image", "change_image", "delete_image", "choose_image", "add_document",
+                 "change_document", "delete_document", "choose_document"],
+    TRANSLATORS: ["choose_image", "choose_document"],
+}  # fmt: skip
+
+MODEL_PERMISSIONS = {
+    EDITORS: [
+        ("wagtailadmin", "access_admin"),
+        ("home", "add_topic"),
+        ("home", "change_topic"),
+        ("wagtail_localize", "submit_translation"),
+    ],
+    MODERATORS: [
+        ("wagtailadmin", "access_admin"),
+        ("home", "add_topic"),
+        ("home", "change_topic"),
+        ("home", "delete_topic"),
+        ("home", "change_sitesettings"),
+        ("wagtail_localize", "submit_translation"),
+    ],
+    TRANSLATORS: [
+        ("wagtailadmin", "access_admin"),
+        ("home", "change_topic"),
+        ("wagtail_localize", "submit_translation"),
+    ],
+}
+
+
+def ensure_roles(apps, source_language="de"):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    def permission(app_label, codename):
+        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in MODEL_PERMISSIONS}
+    for name, perms in MODEL_PERMISSIONS.items():
+        groups[name].permissions.set([permission(app, codename) for app, codename in perms])
+
+    root = Page.objects.get(depth=1)
+    for name, codenames in (
+        (EDITORS, EDITOR_PAGE_PERMISSIONS),
+        (MODERATORS, MODERATOR_PAGE_PERMISSIONS),
+    ):  # noqa: E501
+        GroupPagePermission.objects.filter(group=groups[name], page=root).exclude(
+            permission__codename__in=codenames
+        ).delete()
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=groups[name], page=root, permission=permission("wagtailcore", codename)
+            )
+    for locale_root in Page.objects.filter(depth=2).exclude(locale__language_code=source_language):
+        grant_translator_tree(apps, locale_root, groups[TRANSLATORS])
+
+    root_collection = Collection.objects.get(depth=1)
+    for name, codenames in MEDIA_PERMISSIONS.items():
+        for codename in codenames:
+            app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
+            GroupCollectionPermission.objects.get_or_create(
+                group=groups[name],
+                collection=root_collection,
+                permission=permission(app_label, codename),
+            )
+
+    _ensure_workflow(apps, groups[MODERATORS], root, ContentType)
+    return groups
+
+
+def grant_translator_tree(apps, locale_root, translators=None):
+    """Translators edit every tree but the source language's, future locales included."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    translators = translators or Group.objects.filter(name=TRANSLATORS).first()
+    if translators is None:
+        return
+    for codename in TRANSLATOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=translators,
+            page_id=locale_root.pk,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+
+
+def _ensure_workflow(apps, moderators, root, ContentType):
+    """Everything under the root page goes through one approval step by the Moderators."""
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+
+    task = GroupApprovalTask.objects.filter(groups=moderators, active=True).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(
+            name=WORKFLOW_NAME,
+            active=True,
+            content_type=ContentType.objects.get_or_create(
+                app_label="wagtailcore", model="groupapprovaltask"
+            )[0],
+        )
+        task.groups.set([moderators])
+    workflow = Workflow.objects.filter(workflow_tasks__task=task, active=True).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})

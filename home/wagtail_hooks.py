@@ -1,0 +1,29 @@
+from django.http import Http404
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .i18n import live_language_codes
+from .models import Topic
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+register_snippet(TopicViewSet)
+
+
+@hooks.register("before_serve_page")
+def refuse_languages_without_content(page, request, serve_args, serve_kwargs):
+    """/fr/… must not show German pages under a French address while French has no content."""
+    if get_language() not in live_language_codes():
+        raise Http404
