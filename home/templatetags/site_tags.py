@@ -14,6 +14,7 @@ def _current_site(context):
 
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
+    page = page if isinstance(page, Page) else None
     return i18n.language_links(page, _current_site(context), get_language())
 
 

@@ -1,0 +1,58 @@
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import call_command
+from wagtail.models import Page
+
+from home.roles import EDITORS, MODERATORS, TRANSLATORS
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo site once; every database test starts from it and rolls back."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demo_site(db):
+    return Page.objects.get(depth=2, locale__language_code="de").specific
+
+
+def page_in(language, slug):
+    return Page.objects.get(locale__language_code=language, slug=slug).specific
+
+
+def _user_in(group_name, username):
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password=PASSWORD
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return _user_in(EDITORS, "editor")
+
+
+@pytest.fixture
+def moderator(db):
+    return _user_in(MODERATORS, "moderator")
+
+
+@pytest.fixture
+def translator(db):
+    return _user_in(TRANSLATORS, "translator")
