@@ -20,7 +20,7 @@ class ConsentFormBuilder(FormBuilder):
     def formfields(self):
         fields = super().formfields
         fields[CONSENT_FIELD] = forms.BooleanField(
-            label=_("I consent to my details being processed to handle this request."),
+            label=_("I consent to my details being processed to handle this request"),
             help_text=_("Details in the privacy policy. You can withdraw consent at any time."),
             required=True,
             error_messages={"required": _("Please give your consent so we can process this.")},
