@@ -40,7 +40,9 @@ def test_root_offers_only_languages_with_a_published_home(client, demo_site):
     assert response["Location"] == "/de/"
 
 
-@pytest.mark.parametrize(("language", "slug"), [("de", "ueber-start-smart"), ("en", "about-start-smart")])
+@pytest.mark.parametrize(
+    ("language", "slug"), [("de", "ueber-start-smart"), ("en", "about-start-smart")]
+)
 def test_page_declares_its_language_and_links_its_translations(client, demo_site, language, slug):
     page = page_in(language, slug)
     html = soup(client.get(page.url))
@@ -86,7 +88,10 @@ def test_header_links_easy_read_and_sign_language_in_the_current_language(client
 
 @pytest.mark.parametrize(
     ("path", "language", "heading"),
-    [("/de/gibt-es-nicht/", "de", "Seite nicht gefunden"), ("/en/missing/", "en", "Page not found")],
+    [
+        ("/de/gibt-es-nicht/", "de", "Seite nicht gefunden"),
+        ("/en/missing/", "en", "Page not found"),
+    ],
 )
 def test_missing_page_is_a_proper_404_in_the_visitors_language(
     client, demo_site, path, language, heading
@@ -138,3 +143,18 @@ def test_odd_headers_and_query_strings_never_break_a_page(db, header, query):
             HTTP_ACCEPT_LANGUAGE=header.encode("latin-1", "replace").decode("latin-1"),
         )
         assert response.status_code in (200, 302, 404)
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("de", "Bei uns ist ein Fehler aufgetreten"), ("en", "Something went wrong on our side")],
+)
+def test_server_error_page_speaks_the_visitors_language(language, heading):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override(language):
+        html = BeautifulSoup(render_to_string("500.html"), "html.parser")
+    assert html.html["lang"] == language
+    assert html.h1.get_text(strip=True) == heading
+    assert html.body["data-page-type"] == "error.500"
