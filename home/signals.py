@@ -14,8 +14,8 @@ def is_locale_root(page):
 
 
 @receiver(post_save)
-def grant_translators_the_new_locale_tree(sender, instance, created, **kwargs):
-    if not created or not isinstance(instance, Page) or not is_locale_root(instance):
+def grant_translators_the_new_locale_tree(sender, instance, created, raw=False, **kwargs):
+    if raw or not created or not isinstance(instance, Page) or not is_locale_root(instance):
         return
     if instance.locale.language_code != settings.LANGUAGE_CODE:
         grant_translator_tree(apps, instance)

@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
@@ -33,6 +34,12 @@ def main_menu(context):
         return []
     home = site.root_page.localized
     return list(home.get_children().live().public().in_menu().only("id", "title", "url_path"))
+
+
+@register.simple_tag
+def source_language():
+    """Site settings are written once, in the source language; mark them so (WCAG 3.1.2)."""
+    return settings.LANGUAGE_CODE
 
 
 @register.filter

@@ -1,0 +1,62 @@
+"""What the browser tests share: the demo site's addresses, axe-core and the local-only rule."""
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOT_DIR = REPO_ROOT / "test-artifacts" / "screenshots"
+AXE_SCRIPT = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+LANGUAGES = ("de", "en")
+
+# The pages load_demo_content publishes, by role, in both languages.
+PAGES = {
+    "home": {"de": "/de/", "en": "/en/"},
+    "standard": {"de": "/de/ueber-start-smart/", "en": "/en/about-start-smart/"},
+    "accessibility": {"de": "/de/barrierefreiheit/", "en": "/en/accessibility/"},
+    "not_found": {"de": "/de/gibt-es-nicht/", "en": "/en/does-not-exist/"},
+}
+
+WCAG_21_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+LOCAL_SCHEMES = {"data", "blob"}
+
+_RUN_AXE = """
+async (tags) => {
+    const results = await axe.run(document, {
+        runOnly: {type: "tag", values: tags},
+        resultTypes: ["violations"],
+    });
+    return results.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        nodes: violation.nodes.map((node) => ({
+            target: node.target.join(" "),
+            html: node.html.slice(0, 200),
+        })),
+    }));
+}
+"""
+
+
+def is_local(url):
+    """Whether a request stays on this machine: the live server, or data and blob URLs."""
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS
+
+
+def axe_violations(page):
+    """Run axe-core with the WCAG 2.1 A and AA rules against the page as it is now."""
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    return page.evaluate(_RUN_AXE, WCAG_21_AA_TAGS)
+
+
+def describe_violations(url, violations):
+    lines = [f"{len(violations)} axe-core violation(s) of WCAG 2.1 A/AA on {url}:"]
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            lines.append(f"    at {node['target']}: {node['html']}")
+    return "\n".join(lines)
