@@ -12,4 +12,3 @@ class AllLocalesSitemap(Sitemap):
         for locale_root in locale_roots:
             tree |= Page.objects.descendant_of(locale_root, inclusive=True)
         return tree.live().public().order_by("path").defer_streamfields().specific()
-
