@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 LANGUAGES_CACHE_KEY = "home:live-language-codes"
@@ -61,3 +62,26 @@ def language_links(page, site, current_language):
             }
         )
     return links
+
+
+def pages_in_active_language(pages_by_name):
+    """Several pages in the visitor's language in one query; untranslated ones as they are."""
+    ids = {name: pk for name, pk in pages_by_name.items() if pk}
+    candidates = list(
+        Page.objects.live()
+        .filter(
+            translation_key__in=Page.objects.filter(id__in=ids.values()).values("translation_key")
+        )
+        .select_related("locale")
+    )
+    by_id = {page.pk: page for page in candidates}
+    language = get_language()
+    in_language = {
+        page.translation_key: page for page in candidates if page.locale.language_code == language
+    }
+    result = {}
+    for name, pk in ids.items():
+        source = by_id.get(pk)
+        if source is not None:
+            result[name] = in_language.get(source.translation_key, source)
+    return result

@@ -19,35 +19,57 @@ def language_links(context, page=None):
     return i18n.language_links(page, _current_site(context), get_language())
 
 
+def _per_request(context, key, compute):
+    """Header and footer ask for the same things; work them out once per request."""
+    request = context.get("request")
+    cache = request.__dict__.setdefault("_site_tags", {}) if request else {}
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 @register.simple_tag(takes_context=True)
 def locale_home(context):
     site = _current_site(context)
     if site is None:
         return None
-    return site.root_page.localized
+    return _per_request(context, "home", lambda: site.root_page.localized)
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    site = _current_site(context)
-    if site is None:
+    home = locale_home(context)
+    if home is None:
         return []
-    home = site.root_page.localized
     return list(home.get_children().live().public().in_menu().only("id", "title", "url_path"))
+
+
+SETTINGS_PAGES = [
+    "contact_page",
+    "imprint_page",
+    "privacy_page",
+    "accessibility_page",
+    "easy_language_page",
+    "sign_language_page",
+]
+
+
+@register.simple_tag(takes_context=True)
+def site_pages(context):
+    """The pages chosen in the site settings, in the visitor's language, as one query."""
+    site_settings = context["settings"]["home"]["SiteSettings"]
+
+    def compute():
+        ids = {name: getattr(site_settings, f"{name}_id") for name in SETTINGS_PAGES}
+        return i18n.pages_in_active_language(ids)
+
+    return _per_request(context, "site_pages", compute)
 
 
 @register.simple_tag
 def source_language():
     """Site settings are written once, in the source language; mark them so (WCAG 3.1.2)."""
     return settings.LANGUAGE_CODE
-
-
-@register.filter
-def localized(page):
-    """The page in the active language where it is translated, so settings links follow it."""
-    if page is None:
-        return None
-    return page.localized
 
 
 @register.simple_tag(takes_context=True)
@@ -82,3 +104,12 @@ def field_with_description(field):
 def page_type(page):
     """`<app_label>.<modelname>` of a page, the machine-readable marker on every `<body>`."""
     return page.specific_class._meta.label_lower if isinstance(page, Page) else ""
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced, so filters survive paging."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
