@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -20,6 +21,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyBlock, FormatCardBlock
 from .forms import ConsentFormBuilder
+
+UPCOMING_EVENTS_ON_HOME = 3
 
 
 class BasePage(Page):
@@ -87,10 +90,30 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.FormPage",
+        "home.AccessibilityStatementPage",
+        "conferences.EventIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from conferences.models import EventIndexPage, EventPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_events"] = (
+            EventPage.objects.live()
+            .public()
+            .filter(locale=self.locale, end__gte=timezone.now())
+            .select_related("venue")
+            .order_by("start")[:UPCOMING_EVENTS_ON_HOME]
+        )
+        context["event_index"] = EventIndexPage.objects.live().filter(locale=self.locale).first()
+        return context
 
     def clean(self):
         super().clean()

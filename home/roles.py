@@ -24,6 +24,10 @@ MODEL_PERMISSIONS = {
         ("home", "add_topic"),
         ("home", "change_topic"),
         ("wagtail_localize", "submit_translation"),
+        ("conferences", "add_venue"),
+        ("conferences", "change_venue"),
+        ("conferences", "add_speaker"),
+        ("conferences", "change_speaker"),
     ],
     MODERATORS: [
         ("wagtailadmin", "access_admin"),
@@ -32,13 +36,34 @@ MODEL_PERMISSIONS = {
         ("home", "delete_topic"),
         ("home", "change_sitesettings"),
         ("wagtail_localize", "submit_translation"),
+        ("conferences", "add_venue"),
+        ("conferences", "change_venue"),
+        ("conferences", "delete_venue"),
+        ("conferences", "add_speaker"),
+        ("conferences", "change_speaker"),
+        ("conferences", "delete_speaker"),
     ],
     TRANSLATORS: [
         ("wagtailadmin", "access_admin"),
         ("home", "change_topic"),
         ("wagtail_localize", "submit_translation"),
+        ("conferences", "change_venue"),
+        ("conferences", "change_speaker"),
     ],
 }
+
+
+def migrate_roles(apps, schema_editor):
+    """Data migrations call this whenever an app brings models the roles work with."""
+    from django.conf import settings
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions of new models normally appear only after all migrations (post_migrate).
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    ensure_roles(apps, source_language=settings.LANGUAGE_CODE)
 
 
 def ensure_roles(apps, source_language="de"):
@@ -53,9 +78,13 @@ def ensure_roles(apps, source_language="de"):
     def permission(app_label, codename):
         return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
+    # An app migrated later than this call grants its permissions from its own migration.
+    migrated_apps = {config.label for config in apps.get_app_configs()}
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in MODEL_PERMISSIONS}
     for name, perms in MODEL_PERMISSIONS.items():
-        groups[name].permissions.set([permission(app, codename) for app, codename in perms])
+        groups[name].permissions.set(
+            [permission(app, codename) for app, codename in perms if app in migrated_apps]
+        )
 
     root = Page.objects.get(depth=1)
     for name, codenames in (

@@ -1,8 +1,7 @@
 from django.conf import settings
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from home.roles import ensure_roles
+from home.roles import migrate_roles
 
 SECOND_LANGUAGE = "en"
 
@@ -48,15 +47,6 @@ def create_second_locale(apps, schema_editor):
     LocaleSynchronization.objects.get_or_create(locale=english, defaults={"sync_from": source})
 
 
-def create_roles(apps, schema_editor):
-    # Permissions of new models normally appear only after all migrations (post_migrate).
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    ensure_roles(apps, source_language=settings.LANGUAGE_CODE)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("home", "0001_initial"),
@@ -70,5 +60,5 @@ class Migration(migrations.Migration):
     operations = [
         migrations.RunPython(create_home_page, migrations.RunPython.noop),
         migrations.RunPython(create_second_locale, migrations.RunPython.noop),
-        migrations.RunPython(create_roles, migrations.RunPython.noop),
+        migrations.RunPython(migrate_roles, migrations.RunPython.noop),
     ]

@@ -8,6 +8,15 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from conferences.demo_content import describe_events
+from conferences.models import (
+    ConferencePage,
+    EventIndexPage,
+    Speaker,
+    Venue,
+    WorkshopPage,
+    WorkshopSeriesPage,
+)
 from home.demo_content import Glossary, describe
 from home.models import (
     AccessibilityFeedbackField,
@@ -23,6 +32,10 @@ PAGE_TYPES = {
     "standard": (StandardPage, None),
     "form": (FormPage, FormField),
     "accessibility": (AccessibilityStatementPage, AccessibilityFeedbackField),
+    "event_index": (EventIndexPage, None),
+    "conference": (ConferencePage, None),
+    "series": (WorkshopSeriesPage, None),
+    "session": (WorkshopPage, None),
 }
 TARGET_LANGUAGE = "en"
 
@@ -45,52 +58,87 @@ class Command(BaseCommand):
         home = site.root_page.specific
         source_locale = home.locale
         target_locale, _ = Locale.objects.get_or_create(language_code=TARGET_LANGUAGE)
-        created = 0
+        self.created = 0
 
         if not home.hero_text:
             for name, value in description["home"].items():
                 setattr(home, name, value)
             home.save_revision().publish()
-            created += 1
+            self.created += 1
         # The home page first: translating a child would otherwise copy it as a stray parent.
-        created += self.translate(home, target_locale, glossary)
+        self.translate(home, target_locale, glossary)
+
+        self.topics = {
+            slug: self.ensure_snippet(Topic, source_locale, {"slug": slug, "name": name})
+            for name, slug in description["topics"]
+        }
+        events = describe_events(glossary)
+        self.venues = {
+            key: self.ensure_snippet(Venue, source_locale, spec)
+            for key, spec in events["venues"].items()
+        }
+        self.speakers = {
+            key: self.ensure_snippet(Speaker, source_locale, spec)
+            for key, spec in events["speakers"].items()
+        }
+        # Snippets are translated before the pages that refer to them, so the English pages
+        # point at English topics, venues and speakers.
+        for snippet in [*self.topics.values(), *self.venues.values(), *self.speakers.values()]:
+            self.translate(snippet, target_locale, glossary)
 
         pages = {}
-        for kind, spec in description["pages"]:
-            page, is_new = self.ensure_page(home, kind, spec)
-            pages[spec["slug"]] = page
-            created += is_new
+        for kind, spec in [*description["pages"], events["index"]]:
+            self.ensure_tree(home, kind, spec, pages)
         self.link_call_to_actions(home, pages)
         for page in pages.values():
-            created += self.translate(page, target_locale, glossary)
-
-        for name, slug in description["topics"]:
-            topic, is_new = Topic.objects.get_or_create(
-                slug=slug, locale=source_locale, defaults={"name": name}
-            )
-            created += is_new
-            created += self.translate(topic, target_locale, glossary)
+            self.translate(page, target_locale, glossary)
 
         self.configure_site(site, pages)
-        return created
+        return self.created
 
-    def ensure_page(self, home, kind, spec):
-        model, field_model = PAGE_TYPES[kind]
-        existing = home.get_children().filter(slug=spec["slug"]).first()
-        if existing is not None:
-            return existing.specific, False
+    def ensure_snippet(self, model, locale, spec):
+        lookup = {"slug": spec["slug"]} if "slug" in spec else {"name": spec["name"]}
+        snippet, is_new = model.objects.get_or_create(locale=locale, **lookup, defaults=spec)
+        self.created += is_new
+        return snippet
+
+    def ensure_tree(self, parent, kind, spec, pages):
+        """Create the page and its descendants; pages are collected parents first."""
         spec = dict(spec)
+        children = spec.pop("children", [])
+        page = self.ensure_page(parent, kind, spec)
+        pages[spec["slug"]] = page
+        for child_kind, child_spec in children:
+            self.ensure_tree(page, child_kind, child_spec, pages)
+
+    def ensure_page(self, parent, kind, spec):
+        model, field_model = PAGE_TYPES[kind]
+        existing = parent.get_children().filter(slug=spec["slug"]).first()
+        if existing is not None:
+            return existing.specific
         fields = spec.pop("fields", [])
+        topics = [self.topics[slug] for slug in spec.pop("topics", [])]
         if kind == "standard":
-            spec["body"] = [
-                (name, value) for name, value in spec["body"] if name != "call_to_action"
+            spec["body"] = [block for block in spec["body"] if block[0] != "call_to_action"]
+        if spec.get("venue"):
+            spec["venue"] = self.venues[spec["venue"]]
+        if "programme" in spec:
+            spec["programme"] = [
+                (name, {**day, "items": [self.with_speakers(item) for item in day["items"]]})
+                for name, day in spec["programme"]
             ]
         page = model(**spec)
+        if topics:
+            page.topics = topics
         for order, field in enumerate(fields):
             page.form_fields.add(field_model(sort_order=order, **field))
-        home.add_child(instance=page)
+        parent.add_child(instance=page)
         page.save_revision().publish()
-        return page, True
+        self.created += 1
+        return page
+
+    def with_speakers(self, item):
+        return {**item, "speakers": [self.speakers[key] for key in item["speakers"]]}
 
     def link_call_to_actions(self, home, pages):
         """Calls to action point at pages that exist only once all pages are created."""
@@ -107,24 +155,23 @@ class Command(BaseCommand):
     def translate(self, instance, locale, glossary):
         """Translate through wagtail-localize, as a translator would in the editor."""
         if instance.has_translation(locale):
-            return 0
+            return
         source, _ = TranslationSource.get_or_create_from_instance(instance)
         translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
         missing = []
+        changes = False
         for segment in StringSegment.objects.filter(source=source).select_related("string"):
             german = segment.string.data
             english = glossary.get(german, None if any(c.isalpha() for c in german) else german)
             if english is None:
-                missing.append(segment.string.data)
+                missing.append(german)
                 continue
+            changes = changes or english != german
             StringTranslation.objects.update_or_create(
                 translation_of=segment.string,
                 locale=locale,
                 context=segment.context,
-                defaults={
-                    "data": english,
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                },
+                defaults={"data": english, "translation_type": "manual"},
             )
         if missing:
             raise CommandError(f"No English text for {instance!r}: {missing}")
@@ -136,10 +183,13 @@ class Command(BaseCommand):
         if is_page:
             target.get_latest_revision().publish()
         # save_target swallows validation errors and keeps the source text: check the result.
-        expected = glossary.get(str(instance), str(instance))
-        if str(target) != expected:
+        if (
+            target.title != glossary.get(instance.title, instance.title)
+            if is_page
+            else changes and str(target) == str(instance)
+        ):
             raise CommandError(f"Translation of {instance!r} did not apply: got {target!r}")
-        return 1
+        self.created += 1
 
     def configure_site(self, site, pages):
         settings = SiteSettings.for_site(site)

@@ -1,0 +1,378 @@
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import DocumentLinksBlock
+from home.choices import FederalState
+from home.models import BasePage
+
+from .blocks import ProgrammeBlock
+
+EVENTS_PER_PAGE = 12
+
+
+class AttendanceMode(models.TextChoices):
+    OFFLINE = "offline", _("on site")
+    ONLINE = "online", _("online")
+    MIXED = "mixed", _("hybrid")
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("scheduled")
+    CANCELLED = "cancelled", _("cancelled")
+    POSTPONED = "postponed", _("postponed")
+    MOVED_ONLINE = "moved_online", _("moved online")
+
+
+class EventFormat(models.TextChoices):
+    CONFERENCE = "conference", _("Regional conference")
+    KICKOFF = "kickoff", _("Kick-off workshop")
+    THEMATIC = "thematic", _("Thematic workshop")
+    PEER_LEARNING = "peer_learning", _("Peer learning")
+    CONSULTATION = "consultation", _("Initial consultation")
+
+
+class Venue(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100)
+    federal_state = models.CharField(_("federal state"), max_length=2, choices=FederalState.choices)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    accessibility_notes = models.TextField(
+        _("accessibility notes"),
+        blank=True,
+        help_text=_("Step-free access, accessible toilets, induction loop, parking …"),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("street"),
+        FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+        FieldPanel("federal_state"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        FieldPanel("accessibility_notes"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("city")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["city", "name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.city}"
+
+
+class Speaker(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_alt = models.CharField(_("photo alternative text"), max_length=300, blank=True)
+    bio = models.TextField(_("short biography"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("photo"),
+        FieldPanel("photo_alt"),
+        FieldPanel("bio"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("organisation")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.photo_id and not self.photo_alt.strip():
+            raise ValidationError({"photo_alt": _("Describe the photo.")})
+
+
+def calendar_feed(request, events, name, filename):
+    from .calendar import calendar_response
+
+    return calendar_response(events, name, request, filename)
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """What every event shares; conferences and workshop sessions are its concrete kinds, so
+    one query lists all of them without per-type lookups."""
+
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    event_format = models.CharField(
+        _("format"), max_length=20, choices=EventFormat.choices, editable=False
+    )
+    attendance_mode = models.CharField(
+        _("attendance"),
+        max_length=10,
+        choices=AttendanceMode.choices,
+        default=AttendanceMode.OFFLINE,
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+    )
+    venue = models.ForeignKey(
+        Venue,
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    online_notes = models.CharField(
+        _("online access"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: the access link is sent to registered participants."),
+    )
+    topics = ParentalManyToManyField("home.Topic", verbose_name=_("topics"), blank=True)
+    host_municipality = models.CharField(_("host municipality"), max_length=200, blank=True)
+    organiser = models.CharField(
+        _("organiser"),
+        max_length=200,
+        default="Koordinierungs- und Transferstelle Modellprojekte Smart Cities",
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(_("image alternative text"), max_length=300, blank=True)
+    description = RichTextField(_("description"), blank=True)
+    programme = StreamField(ProgrammeBlock(), verbose_name=_("programme"), blank=True)
+    documentation = StreamField(
+        [("documents", DocumentLinksBlock())],
+        verbose_name=_("documentation"),
+        blank=True,
+        help_text=_("Slides and documentation, usually added after the event."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("status"),
+                FieldPanel("attendance_mode"),
+                FieldPanel("venue"),
+                FieldPanel("online_notes"),
+            ],
+            heading=_("Date and place"),
+        ),
+        FieldPanel("topics"),
+        FieldRowPanel([FieldPanel("host_municipality"), FieldPanel("organiser")]),
+        FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),
+        FieldPanel("description"),
+        FieldPanel("programme"),
+        FieldPanel("documentation"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("programme"),
+        index.FilterField("start"),
+        index.FilterField("event_format"),
+    ]
+
+    is_creatable = False
+    parent_page_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        ordering = ["start"]
+
+    def get_event_format(self):
+        raise NotImplementedError
+
+    def save(self, *args, **kwargs):
+        self.event_format = self.get_event_format()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("The end cannot be before the start.")
+        if self.attendance_mode != AttendanceMode.ONLINE and not self.venue_id:
+            errors["venue"] = _("An event on site or hybrid needs a venue.")
+        if self.image_id and not self.image_alt.strip():
+            errors["image_alt"] = _("Describe the image.")
+        if self.start and self.end and self.end >= self.start:
+            first, last = timezone.localdate(self.start), timezone.localdate(self.end)
+            outside = [
+                day.value["date"]
+                for day in self.programme
+                if not first <= day.value["date"] <= last
+            ]
+            if outside:
+                errors["programme"] = _(
+                    "Programme days must lie between the event's first and last day."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        return calendar_feed(request, [self], self.title, self.slug)
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def takes_registrations(self):
+        return not self.is_past and self.status != EventStatus.CANCELLED
+
+    def topics_in_page_language(self):
+        """Topics are chosen on the source page; show their translations, in one query."""
+        from home.models import Topic
+
+        return Topic.objects.filter(
+            translation_key__in=self.topics.values("translation_key"), locale_id=self.locale_id
+        )
+
+
+class ConferencePage(EventPage):
+    template = "conferences/event_page.html"
+    parent_page_types = ["conferences.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("regional conference")
+
+    def get_event_format(self):
+        return EventFormat.CONFERENCE
+
+
+class WorkshopSeriesPage(RoutablePageMixin, BasePage):
+    series_format = models.CharField(
+        _("format"),
+        max_length=20,
+        choices=[c for c in EventFormat.choices if c[0] != EventFormat.CONFERENCE],
+        default=EventFormat.KICKOFF,
+    )
+    description = RichTextField(_("description"), blank=True)
+    audience = models.TextField(_("audience"), blank=True)
+    cadence = models.CharField(
+        _("cadence"), max_length=200, blank=True, help_text=_("For example: every six months.")
+    )
+    contact = models.TextField(_("contact"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("series_format"),
+        FieldPanel("description"),
+        FieldPanel("audience"),
+        FieldPanel("cadence"),
+        FieldPanel("contact"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("audience"),
+    ]
+    parent_page_types = ["conferences.EventIndexPage"]
+    subpage_types = ["conferences.WorkshopPage"]
+
+    class Meta:
+        verbose_name = _("workshop series")
+
+    def sessions(self):
+        return WorkshopPage.objects.child_of(self).live().public().select_related("venue")
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        return calendar_feed(request, self.sessions().order_by("start"), self.title, self.slug)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sessions = self.sessions()
+        now = timezone.now()
+        context["upcoming_sessions"] = sessions.filter(end__gte=now).order_by("start")
+        context["past_sessions"] = sessions.filter(end__lt=now).order_by("-start")
+        return context
+
+
+class WorkshopPage(EventPage):
+    template = "conferences/event_page.html"
+    parent_page_types = ["conferences.WorkshopSeriesPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("workshop session")
+
+    def get_event_format(self):
+        parent = self.get_parent()
+        series = parent.specific if parent else None
+        return getattr(series, "series_format", EventFormat.THEMATIC)
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["conferences.ConferencePage", "conferences.WorkshopSeriesPage"]
+
+    class Meta:
+        verbose_name = _("event index")
+
+    def events(self):
+        return (
+            EventPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("venue")
+            .prefetch_related("topics")
+        )
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        return calendar_feed(request, self.events().order_by("start"), self.title, self.slug)
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import EventFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = EventFilterForm(request.GET or None, locale=self.locale)
+        events = form.apply(self.events())
+        paginator = Paginator(events, EVENTS_PER_PAGE)
+        page_number = request.GET.get("page") or 1
+        try:
+            page_obj = paginator.page(page_number)
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+            context["page_error"] = _("That page number is not valid; showing the first page.")
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+            context["page_error"] = _("There are fewer pages; showing the last one.")
+        context.update(filter_form=form, page_obj=page_obj, events=page_obj.object_list)
+        return context
