@@ -56,14 +56,37 @@ def run_settings(module, **env):
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = run_settings("cms.settings.production")
+    result = run_settings("cms.settings.production", ALLOWED_HOSTS="example.org")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_settings("cms.settings.production", SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_passes_djangos_deployment_checks():
+    environment = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "k" * 60 + "Zq9!",
+        "ALLOWED_HOSTS": "example.org",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=environment, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
 def test_production_uses_s3_when_a_bucket_is_configured():
     result = run_settings(
-        "cms.settings.production", SECRET_KEY="x" * 50, AWS_STORAGE_BUCKET_NAME="media"
+        "cms.settings.production",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="example.org",
+        AWS_STORAGE_BUCKET_NAME="media",
     )
     assert result.stdout.split() == ["storages.backends.s3.S3Storage", "False"]
 
