@@ -66,7 +66,12 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
         FieldPanel("accessibility_notes"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("city")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("city"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("venue")
@@ -100,7 +105,12 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("photo_alt"),
         FieldPanel("bio"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("organisation")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("organisation"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("speaker")

@@ -247,3 +247,20 @@ def test_admin_explains_an_end_before_the_start(client, moderator, index):
 def test_any_filter_query_gives_a_page_not_an_error(index, query):
     response = Client(raise_request_exception=False).get(index.url, query)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("model", "query", "expected"),
+    [
+        ("conferences/venue", "Kassel", "Kulturbahnhof Kassel"),
+        ("conferences/speaker", "Moderatorin", "Dr. Beispiel Moderatorin"),
+        ("home/topic", "Mobilität", "Mobilität"),
+    ],
+)
+def test_editors_find_snippets_by_searching_the_chooser(
+    client, editor, demo_site, model, query, expected
+):
+    assert client.login(username=editor.username, password=PASSWORD)
+    response = client.get(f"/admin/snippets/choose/{model}/results/", {"q": query, "locale": "de"})
+    assert response.status_code == 200
+    assert expected in response.content.decode()
