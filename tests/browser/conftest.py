@@ -120,6 +120,9 @@ def open_context(browser, live_server, external_requests, context_options):
             "locale": "de-DE",
             "timezone_id": "Europe/Berlin",
             "viewport": {"width": 1280, "height": 900},
+            # axe-core is injected as an inline script, which the site's CSP rightly refuses;
+            # tests/test_security_headers.py checks the policy and that pages need no inline code.
+            "bypass_csp": True,
             **context_options,
         }
         context = browser.new_context(**options)
