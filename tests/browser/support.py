@@ -15,6 +15,23 @@ PAGES = {
     "standard": {"de": "/de/ueber-start-smart/", "en": "/en/about-start-smart/"},
     "accessibility": {"de": "/de/barrierefreiheit/", "en": "/en/accessibility/"},
     "not_found": {"de": "/de/gibt-es-nicht/", "en": "/en/does-not-exist/"},
+    "event_index": {"de": "/de/veranstaltungen/", "en": "/en/events/"},
+    "conference": {
+        "de": "/de/veranstaltungen/regionalkonferenz-guetersloh-2023/",
+        "en": "/en/events/regional-conference-guetersloh-2023/",
+    },
+    "kickoff_series": {
+        "de": "/de/veranstaltungen/kick-off-workshops/",
+        "en": "/en/events/kick-off-workshops/",
+    },
+    "workshop_series": {
+        "de": "/de/veranstaltungen/themenwerkstaetten/",
+        "en": "/en/events/thematic-workshops/",
+    },
+    "workshop_session": {
+        "de": "/de/veranstaltungen/themenwerkstaetten/werkstatt-datenplattformen/",
+        "en": "/en/events/thematic-workshops/workshop-data-platforms/",
+    },
 }
 
 WCAG_21_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
