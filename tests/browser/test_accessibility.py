@@ -17,12 +17,6 @@ SAMPLE_ANSWERS = {
 }
 
 
-@pytest.fixture
-def context_options():
-    # A Content-Security-Policy without 'unsafe-inline' would refuse the injected axe-core.
-    return {"bypass_csp": True}
-
-
 def open_page(page, role, language, status=200):
     response = page.goto(PAGES[role][language])
     assert response.status == status, f"{page.url} answered {response.status}, not {status}"

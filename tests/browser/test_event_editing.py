@@ -42,12 +42,6 @@ AUTOSAVED = r"""
 
 
 @pytest.fixture
-def context_options():
-    # A Content-Security-Policy without 'unsafe-inline' would refuse the injected axe-core.
-    return {"bypass_csp": True}
-
-
-@pytest.fixture
 def moderator(demo_content):
     return member_of(MODERATORS, "moritz.moderation", "Moritz", "Moderation")
 

@@ -18,12 +18,6 @@ CONFERENCE_TITLE = {
 }
 
 
-@pytest.fixture
-def context_options():
-    # A Content-Security-Policy without 'unsafe-inline' would refuse the injected axe-core.
-    return {"bypass_csp": True}
-
-
 def open_page(page, role, language, query=""):
     response = page.goto(PAGES[role][language] + query)
     assert response.status == 200, f"{page.url} answered {response.status}, not 200"
