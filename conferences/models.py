@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -188,6 +189,11 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Slides and documentation, usually added after the event."),
     )
+    related_pages = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("Page")))],
+        verbose_name=_("related pages"),
+        blank=True,
+    )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -206,6 +212,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("description"),
         FieldPanel("programme"),
         FieldPanel("documentation"),
+        FieldPanel("related_pages"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("description"),

@@ -281,6 +281,7 @@ class AccessibilityStatementPage(BaseFormPage):
         index.SearchField("enforcement_procedure"),
     ]
 
+    landing_page_template = "home/form_page_landing.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -224,6 +224,7 @@ def test_admin_explains_an_end_before_the_start(client, moderator, index):
             "organiser": "Start Smart",
             "programme-count": "0",
             "documentation-count": "0",
+            "related_pages-count": "0",
             "action-publish": "publish",
         },
     )
@@ -264,3 +265,20 @@ def test_editors_find_snippets_by_searching_the_chooser(
     response = client.get(f"/admin/snippets/choose/{model}/results/", {"q": query, "locale": "de"})
     assert response.status_code == 200
     assert expected in response.content.decode()
+
+
+def test_conference_links_related_pages_in_the_visitors_language(client, demo_site):
+    german = page_in("de", "regionalkonferenz-guetersloh-2023")
+    german.related_pages = [("page", page_in("de", "smart-city-dialog"))]
+    german.save_revision().publish()
+    english = page_in("en", "regional-conference-guetersloh-2023")
+    english.related_pages = [("page", page_in("de", "smart-city-dialog"))]
+    english.save_revision().publish()
+    german_links = BeautifulSoup(client.get(german.url).content, "html.parser").select(
+        "#related + ul a"
+    )
+    english_links = BeautifulSoup(client.get(english.url).content, "html.parser").select(
+        "#related + ul a"
+    )
+    assert [a["href"] for a in german_links] == ["/de/smart-city-dialog/"]
+    assert [a["href"] for a in english_links] == ["/en/smart-city-dialogue/"]
