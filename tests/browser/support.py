@@ -77,3 +77,29 @@ def describe_violations(url, violations):
         for node in violation["nodes"]:
             lines.append(f"    at {node['target']}: {node['html']}")
     return "\n".join(lines)
+
+
+AUTOSAVE_QUIET_MS = 1_500
+AUTOSAVED = r"""
+(quietFor) => {
+    const form = document.getElementById("page-edit-form");
+    const indicator = document.getElementById("w-autosave-indicator");
+    const caughtUp = /\/admin\/pages\/\d+\/edit\//.test(form.action)
+        && form.getAttribute("data-w-unsaved-has-edits-value") === "false"
+        && indicator.getAttribute("data-w-autosave-state-value") === "saved";
+    const now = performance.now();
+    window.autosavedSince = caughtUp ? window.autosavedSince ?? now : undefined;
+    return caughtUp && now - window.autosavedSince >= quietFor;
+}
+"""
+
+
+def wait_for_autosave(admin):
+    """Wait until Wagtail's autosave has caught up with every change, and stays caught up.
+
+    Wagtail 8 autosaves a form 500 ms after it notices a change (it looks every 500 ms). The
+    first autosave creates the page and points the form at its edit view. Publishing while
+    that request is on its way posts the form to the create view a second time: the page is
+    created twice, which fails as a slug clash or, on PostgreSQL, as a server error.
+    """
+    admin.wait_for_function(AUTOSAVED, arg=AUTOSAVE_QUIET_MS, timeout=15_000)
