@@ -10,7 +10,6 @@ writing back the rows load_demo_content produced the first time (`demo_content`)
 
 import io
 import json
-import os
 import re
 from contextlib import contextmanager
 from pathlib import Path
@@ -56,13 +55,9 @@ def report(request):
 
 
 def _require(path, what, remedy):
-    """CI must run the browser tests; a newcomer's laptop may lack the browser and skips them."""
-    if path.exists():
-        return
-    message = f"{what} not found at {path}: {remedy}"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{message} (CI=true, so the browser tests may not be skipped)", pytrace=False)
-    pytest.skip(message)
+    """The browser tests are part of the suite: without the browser they fail and say why."""
+    if not path.exists():
+        pytest.fail(f"{what} not found at {path}: {remedy}", pytrace=False)
 
 
 @pytest.fixture(scope="session")
