@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from home.blocks import DocumentLinksBlock
 from home.choices import FederalState
-from home.models import BasePage
+from home.models import BasePage, missing_alt_text
 
 from .blocks import ProgrammeBlock
 
@@ -123,17 +123,25 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
 
     def clean(self):
         super().clean()
-        if self.photo_id and not self.photo_alt.strip():
-            raise ValidationError({"photo_alt": _("Describe the photo.")})
+        errors = missing_alt_text(self.photo_id, self.photo_alt, "photo_alt")
+        if errors:
+            raise ValidationError(errors)
 
 
-def calendar_feed(request, events, name, filename):
-    from .calendar import calendar_response
+class CalendarMixin(RoutablePageMixin):
+    """A page whose events can be downloaded, or subscribed to, as an iCalendar feed."""
 
-    return calendar_response(events, name, request, filename)
+    def calendar_events(self):
+        raise NotImplementedError
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        from .calendar import calendar_response
+
+        return calendar_response(self.calendar_events(), self.title, request, self.slug)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(CalendarMixin, BasePage):
     """What every event shares; conferences and workshop sessions are its concrete kinds, so
     one query lists all of them without per-type lookups."""
 
@@ -242,8 +250,7 @@ class EventPage(RoutablePageMixin, BasePage):
             errors["end"] = _("The end cannot be before the start.")
         if self.attendance_mode != AttendanceMode.ONLINE and not self.venue_id:
             errors["venue"] = _("An event on site or hybrid needs a venue.")
-        if self.image_id and not self.image_alt.strip():
-            errors["image_alt"] = _("Describe the image.")
+        errors.update(missing_alt_text(self.image_id, self.image_alt, "image_alt"))
         if self.start and self.end and self.end >= self.start:
             first, last = timezone.localdate(self.start), timezone.localdate(self.end)
             outside = [
@@ -258,9 +265,8 @@ class EventPage(RoutablePageMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
-    @path("calendar/", name="calendar")
-    def calendar(self, request):
-        return calendar_feed(request, [self], self.title, self.slug)
+    def calendar_events(self):
+        return [self]
 
     @property
     def is_past(self):
@@ -269,6 +275,13 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def takes_registrations(self):
         return not self.is_past and self.status != EventStatus.CANCELLED
+
+    def localized_related_pages(self):
+        """The related pages in the visitor's language, live ones only, in one query."""
+        from home.i18n import pages_in_active_language
+
+        chosen = {order: block.value.pk for order, block in enumerate(self.related_pages)}
+        return list(pages_in_active_language(chosen).values())
 
     def topics_in_page_language(self):
         """Topics are chosen on the source page; show their translations, in one query."""
@@ -291,7 +304,7 @@ class ConferencePage(EventPage):
         return EventFormat.CONFERENCE
 
 
-class WorkshopSeriesPage(RoutablePageMixin, BasePage):
+class WorkshopSeriesPage(CalendarMixin, BasePage):
     series_format = models.CharField(
         _("format"),
         max_length=20,
@@ -325,9 +338,8 @@ class WorkshopSeriesPage(RoutablePageMixin, BasePage):
     def sessions(self):
         return WorkshopPage.objects.child_of(self).live().public().select_related("venue")
 
-    @path("calendar/", name="calendar")
-    def calendar(self, request):
-        return calendar_feed(request, self.sessions().order_by("start"), self.title, self.slug)
+    def calendar_events(self):
+        return self.sessions().order_by("start")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -352,7 +364,7 @@ class WorkshopPage(EventPage):
         return getattr(series, "series_format", EventFormat.THEMATIC)
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(CalendarMixin, BasePage):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
@@ -371,9 +383,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             .prefetch_related("topics")
         )
 
-    @path("calendar/", name="calendar")
-    def calendar(self, request):
-        return calendar_feed(request, self.events().order_by("start"), self.title, self.slug)
+    def calendar_events(self):
+        return self.events().order_by("start")
 
     def get_context(self, request, *args, **kwargs):
         from .filters import EventFilterForm

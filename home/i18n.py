@@ -67,6 +67,8 @@ def language_links(page, site, current_language):
 def pages_in_active_language(pages_by_name):
     """Several pages in the visitor's language in one query; untranslated ones as they are."""
     ids = {name: pk for name, pk in pages_by_name.items() if pk}
+    if not ids:
+        return {}
     candidates = list(
         Page.objects.live()
         .filter(

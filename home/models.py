@@ -25,6 +25,13 @@ from .forms import ConsentFormBuilder
 UPCOMING_EVENTS_ON_HOME = 3
 
 
+def missing_alt_text(image_id, alt_text, field):
+    """An image that is shown needs a text alternative (WCAG 1.1.1): the error to raise, if any."""
+    if image_id and not alt_text.strip():
+        return {field: _("Describe what the image shows for people who cannot see it.")}
+    return {}
+
+
 class BasePage(Page):
     """Fields every content page shares: a teaser for listings, search and meta description."""
 
@@ -117,8 +124,9 @@ class HomePage(BasePage):
 
     def clean(self):
         super().clean()
-        if self.hero_image_id and not self.hero_image_alt.strip():
-            raise ValidationError({"hero_image_alt": _("Describe the hero image.")})
+        errors = missing_alt_text(self.hero_image_id, self.hero_image_alt, "hero_image_alt")
+        if errors:
+            raise ValidationError(errors)
 
 
 class StandardPage(BasePage):

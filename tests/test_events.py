@@ -282,3 +282,36 @@ def test_conference_links_related_pages_in_the_visitors_language(client, demo_si
     )
     assert [a["href"] for a in german_links] == ["/de/smart-city-dialog/"]
     assert [a["href"] for a in english_links] == ["/en/smart-city-dialogue/"]
+
+
+def test_images_need_a_text_alternative(index):
+    from wagtail_factories import ImageFactory
+
+    from conferences.models import Speaker
+
+    image = ImageFactory()
+    speaker = Speaker(name="Ohne Beschreibung", photo=image, locale=index.locale)
+    with pytest.raises(ValidationError) as error:
+        speaker.clean()
+    assert "photo_alt" in error.value.message_dict
+    start = datetime.datetime(2030, 5, 4, 10, tzinfo=BERLIN)
+    event = ConferencePage(
+        title="Bild", slug="bild", start=start, end=start, attendance_mode="online", image=image
+    )
+    with pytest.raises(ValidationError) as error:
+        event.clean()
+    assert "image_alt" in error.value.message_dict
+    event.image_alt = "Podium im Ratssaal"
+    event.clean()
+
+
+def test_related_pages_cost_the_same_queries_however_many(client, demo_site):
+    conference = page_in("de", "regionalkonferenz-guetersloh-2023")
+    conference.related_pages = [("page", page_in("de", "formate"))]
+    conference.save_revision().publish()
+    one = count_listing_queries(client, conference.url)
+    conference.related_pages = [
+        ("page", page_in("de", slug)) for slug in ("formate", "smart-city-dialog", "kontakt")
+    ]
+    conference.save_revision().publish()
+    assert count_listing_queries(client, conference.url) == one
