@@ -1,6 +1,9 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from wagtail.contrib.forms.models import FormSubmission
 
 from tests.conftest import page_in
@@ -88,3 +91,24 @@ def test_feedback_survives_a_mail_server_outage(
     assert response.status_code == 200
     assert BeautifulSoup(response.content, "html.parser").select_one("[data-form-status=submitted]")
     assert FormSubmission.objects.filter(page=statement).count() == 1
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.dictionaries(
+        st.sampled_from(
+            ["kommune", "ihr_name", "e_mail_adresse", "einwohnerzahl", "ihr_anliegen",
+             "privacy_consent", "csrfmiddlewaretoken", "unknown"]
+        ),
+        st.text(max_size=300),
+        max_size=8,
+    )
+)  # fmt: skip
+def test_any_input_to_a_form_gives_the_form_or_the_thank_you(demo_site, data):
+    page = page_in("de", "initialberatung")
+    response = Client(raise_request_exception=False).post(page.url, data)
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.select_one("[data-form-status]")["data-form-status"] in {"invalid", "submitted"}

@@ -89,7 +89,7 @@ class Command(BaseCommand):
         pages = {}
         for kind, spec in [*description["pages"], events["index"]]:
             self.ensure_tree(home, kind, spec, pages)
-        self.link_call_to_actions(home, pages)
+        self.link_call_to_actions(description["pages"], pages)
         for page in pages.values():
             self.translate(page, target_locale, glossary)
 
@@ -140,10 +140,9 @@ class Command(BaseCommand):
     def with_speakers(self, item):
         return {**item, "speakers": [self.speakers[key] for key in item["speakers"]]}
 
-    def link_call_to_actions(self, home, pages):
+    def link_call_to_actions(self, page_specs, pages):
         """Calls to action point at pages that exist only once all pages are created."""
-        glossary = Glossary()
-        for _kind, spec in describe(glossary)["pages"]:
+        for _kind, spec in page_specs:
             actions = [value for name, value in spec.get("body", []) if name == "call_to_action"]
             page = pages[spec["slug"]]
             if not actions or any(block.block_type == "call_to_action" for block in page.body):
