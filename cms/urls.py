@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from conferences import views as conference_views
 from home import views as home_views
 from home.health import HealthView
 
@@ -22,4 +23,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path(
+        "registration/<str:token>/",
+        conference_views.manage_registration,
+        name="registration_manage",
+    ),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from .models import AttendanceMode, EventStatus
+from .models.events import AttendanceMode, EventStatus
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ICS_STATUS = {
@@ -34,8 +34,8 @@ def event_location(event):
     return " / ".join(parts)
 
 
-def event_component(event, request):
-    url = request.build_absolute_uri(event.get_url(request))
+def event_component(event, request=None):
+    url = event.get_full_url(request)
     component = Event()
     component.add("uid", event_uid(event))
     component.add("dtstamp", event.last_published_at or timezone.now())
@@ -51,7 +51,7 @@ def event_component(event, request):
     return component
 
 
-def calendar_response(events, name, request, filename):
+def calendar_bytes(events, name, request=None):
     calendar = Calendar()
     calendar.add("prodid", "-//Start Smart//Veranstaltungen//DE")
     calendar.add("version", "2.0")
@@ -63,6 +63,12 @@ def calendar_response(events, name, request, filename):
     calendar.add_missing_timezones(
         first_date=datetime.date(2019, 1, 1), last_date=datetime.date(2040, 1, 1)
     )
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    return calendar.to_ical()
+
+
+def calendar_response(events, name, request, filename):
+    response = HttpResponse(
+        calendar_bytes(events, name, request), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
     return response

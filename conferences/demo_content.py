@@ -160,11 +160,68 @@ def describe_events(g):
         ],
     }  # fmt: skip
 
-    def session(title, slug, months, hours, mode="online", venue=None, topics=()):
+    def registration(capacity, waitlist=True):
+        """Registration as the programme runs it: a few questions, capacity, waiting list."""
+        return {
+            "registration_enabled": True,
+            "capacity": capacity,
+            "waitlist_enabled": waitlist,
+            "organiser_email": "veranstaltungen@example.org",
+            "confirmation_text": t(
+                "Beispielinhalt: Den Zugangslink und die Unterlagen erhalten Sie eine Woche vor "
+                "dem Termin.",
+                "Sample content: you will receive the access link and the materials one week "
+                "before the date.",
+            ),
+            "waitlist_text": t(
+                "Beispielinhalt: Wird ein Platz frei, rücken Sie automatisch nach.",
+                "Sample content: if a place becomes free, you move up automatically.",
+            ),
+            "fields": [
+                {"label": t("Name", "Name"), "field_type": "singleline", "required": True},
+                {
+                    "label": t("Kommune oder Organisation", "Municipality or organisation"),
+                    "field_type": "singleline",
+                    "required": True,
+                },
+                {
+                    "label": t("Größe der Kommune", "Size of the municipality"),
+                    "field_type": "radio",
+                    "required": True,
+                    "choices": g.lines(
+                        [
+                            "unter 20.000 Einwohner",
+                            "20.000 bis 100.000 Einwohner",
+                            "über 100.000 Einwohner",
+                        ],
+                        [
+                            "under 20,000 inhabitants",
+                            "20,000 to 100,000 inhabitants",
+                            "over 100,000 inhabitants",
+                        ],
+                    ),
+                },
+                {
+                    "label": t(
+                        "Was brauchen Sie, um gut teilnehmen zu können?",
+                        "What do you need to take part comfortably?",
+                    ),
+                    "field_type": "multiline",
+                    "required": False,
+                    "help_text": t(
+                        "Zum Beispiel Gebärdensprachdolmetschung oder Untertitel.",
+                        "For example sign-language interpreting or captions.",
+                    ),
+                },
+            ],
+        }
+
+    def session(title, slug, months, hours, mode="online", venue=None, topics=(), register=None):
         day = relative_day(months)
         return (
             "session",
             {
+                **(register or {}),
                 "title": t(*title),
                 "slug": t(*slug),
                 "teaser": "",
@@ -210,7 +267,7 @@ def describe_events(g):
                             topics=["smart-city-strategie"]),
                     session(("Kick-off-Workshop Herbst", "Kick-off workshop, autumn"),
                             ("kick-off-herbst", "kick-off-autumn"), 1, (10, 13),
-                            topics=["smart-city-strategie"]),
+                            topics=["smart-city-strategie"], register=registration(30)),
                     session(("Kick-off-Workshop im nächsten Halbjahr", "Kick-off workshop, next half-year"),
                             ("kick-off-naechstes-halbjahr", "kick-off-next-half-year"), 7, (10, 13),
                             topics=["smart-city-strategie"]),
@@ -239,7 +296,8 @@ def describe_events(g):
                 "children": [
                     session(("Themenwerkstatt Urbane Datenplattformen", "Thematic workshop: urban data platforms"),
                             ("werkstatt-datenplattformen", "workshop-data-platforms"), 2, (10, 16),
-                            mode="offline", venue="kassel", topics=["urbane-datenplattformen"]),
+                            mode="offline", venue="kassel", topics=["urbane-datenplattformen"],
+                            register=registration(25, waitlist=False)),
                 ],
             },
         ),

@@ -22,6 +22,12 @@ class Glossary(dict):
         self[de] = en
         return de
 
+    def lines(self, de_lines, en_lines):
+        """Text with one entry per line (form choices); wagtail-localize offers it to
+        translators as one segment with <br/> for the line breaks."""
+        self["<br/>".join(de_lines)] = "<br/>".join(en_lines)
+        return "\n".join(de_lines)
+
     def paragraphs(self, *pairs):
         return "".join(f"<p>{escape(self.t(de, en))}</p>" for de, en in pairs)
 

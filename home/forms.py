@@ -1,20 +1,69 @@
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.forms import FormBuilder, WagtailAdminFormPageForm
+from wagtail.contrib.forms.utils import get_field_clean_name
 
 CONSENT_FIELD = "privacy_consent"
+MAX_TEXT_LENGTH = 5000
+
+
+def split_choices(text):
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) > 1:
+        return lines
+    return [choice.strip() for choice in text.split(",") if choice.strip()]
+
+
+def source_choices(fields):
+    """The choices of each field as written in the source language, by translation key: a
+    translated label shows the visitor's language while the stored value stays the source's,
+    so answers from every language can be counted together."""
+    fields = list(fields)
+    if not fields:
+        return {}
+    model = type(fields[0])
+    with_choices = [f.translation_key for f in fields if f.choices]
+    if not with_choices:
+        return {}
+    sources = model.objects.filter(
+        translation_key__in=with_choices,
+        locale__language_code=settings.LANGUAGE_CODE,
+    ).values_list("translation_key", "choices")
+    return {key: split_choices(choices) for key, choices in sources}
 
 
 class ConsentFormBuilder(FormBuilder):
     """Editor-built forms plus a consent checkbox that editors cannot remove (DSGVO Art. 7)."""
+
+    reserved_names = {CONSENT_FIELD}
+
+    def __init__(self, fields):
+        fields = list(fields)
+        super().__init__(fields)
+        self.source_choices = source_choices(fields)
 
     def create_email_field(self, field, options):
         formfield = super().create_email_field(field, options)
         formfield.widget.attrs["autocomplete"] = "email"
         return formfield
 
+    def create_multiline_field(self, field, options):
+        return forms.CharField(
+            widget=forms.Textarea(attrs={"rows": "5"}), max_length=MAX_TEXT_LENGTH, **options
+        )
+
     def create_date_field(self, field, options):
         return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **options)
+
+    def get_formatted_field_choices(self, field):
+        labels = split_choices(field.choices)
+        values = self.source_choices.get(field.translation_key, labels)
+        if len(values) != len(labels):
+            # A translation that lost or added a choice must not store an unknown value.
+            labels = values
+        return list(zip(values, labels, strict=True))
 
     @property
     def formfields(self):
@@ -26,3 +75,24 @@ class ConsentFormBuilder(FormBuilder):
             error_messages={"required": _("Please give your consent so we can process this.")},
         )
         return fields
+
+
+class FormPageAdminForm(WagtailAdminFormPageForm):
+    """Refuses editor fields whose key would clash with a field every form always has."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        reserved = self.instance.form_builder.reserved_names
+        for formset in self.formsets.values():
+            if not hasattr(formset.model, "clean_name"):
+                continue
+            for form in formset.forms:
+                label = (getattr(form, "cleaned_data", None) or {}).get("label")
+                if label and get_field_clean_name(label) in reserved:
+                    form.add_error(
+                        "label",
+                        ValidationError(
+                            _("Every form already has this field; choose another label.")
+                        ),
+                    )
+        return cleaned_data

@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyBlock, FormatCardBlock
-from .forms import ConsentFormBuilder
+from .forms import ConsentFormBuilder, FormPageAdminForm
 
 UPCOMING_EVENTS_ON_HOME = 3
 
@@ -143,15 +143,15 @@ class StandardPage(BasePage):
 
 
 class TranslatableFormField(TranslatableMixin, AbstractFormField):
-    """A form field whose label is translated while its key and type stay those of the source,
-    so submissions in every language land in the same columns."""
+    """A form field whose label and choices are translated while its key, type and stored choice
+    values stay those of the source, so submissions in every language land in the same columns."""
 
     override_translatable_fields = [
         SynchronizedField("clean_name"),
         SynchronizedField("field_type"),
-        SynchronizedField("choices"),
         SynchronizedField("default_value"),
         TranslatableField("label"),
+        TranslatableField("choices"),
         TranslatableField("help_text"),
     ]
 
@@ -177,6 +177,7 @@ class BaseFormPage(AbstractEmailForm):
     thank_you_text = RichTextField(_("thank-you text"), blank=True)
 
     form_builder = ConsentFormBuilder
+    base_form_class = FormPageAdminForm
     search_fields = Page.search_fields + [
         index.SearchField("teaser"),
         index.SearchField("intro"),
@@ -404,3 +405,11 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    def privacy_policy_version(self):
+        """Which text of the privacy policy a person consented to: its published revision."""
+        page = self.privacy_page
+        if page is None or page.live_revision_id is None:
+            return ""
+        published = timezone.localtime(page.last_published_at).date().isoformat()
+        return f"{page.pk}/{page.live_revision_id} ({published})"

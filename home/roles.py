@@ -3,6 +3,8 @@
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 TRANSLATORS = "Translators"
+# Personal data of registrants is seen only by Moderators and by this group (DSGVO Art. 5(1)(f)).
+REGISTRATION_MANAGERS = "Registration managers"
 WORKFLOW_NAME = "Moderators approval"
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
@@ -17,6 +19,13 @@ MEDIA_PERMISSIONS = {
                  "change_document", "delete_document", "choose_document"],
     TRANSLATORS: ["choose_image", "choose_document"],
 }  # fmt: skip
+
+PERSONAL_DATA_PERMISSIONS = [
+    ("conferences", "view_registration"),
+    ("conferences", "change_registration"),
+    ("conferences", "delete_registration"),
+    ("conferences", "view_personaldataaccess"),
+]
 
 MODEL_PERMISSIONS = {
     EDITORS: [
@@ -42,6 +51,7 @@ MODEL_PERMISSIONS = {
         ("conferences", "add_speaker"),
         ("conferences", "change_speaker"),
         ("conferences", "delete_speaker"),
+        *PERSONAL_DATA_PERMISSIONS,
     ],
     TRANSLATORS: [
         ("wagtailadmin", "access_admin"),
@@ -50,6 +60,7 @@ MODEL_PERMISSIONS = {
         ("conferences", "change_venue"),
         ("conferences", "change_speaker"),
     ],
+    REGISTRATION_MANAGERS: [("wagtailadmin", "access_admin"), *PERSONAL_DATA_PERMISSIONS],
 }
 
 
@@ -78,13 +89,15 @@ def ensure_roles(apps, source_language="de"):
     def permission(app_label, codename):
         return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
-    # An app migrated later than this call grants its permissions from its own migration.
-    migrated_apps = {config.label for config in apps.get_app_configs()}
+    # A model migrated later than this call grants its permissions from its own migration.
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in MODEL_PERMISSIONS}
     for name, perms in MODEL_PERMISSIONS.items():
-        groups[name].permissions.set(
-            [permission(app, codename) for app, codename in perms if app in migrated_apps]
-        )
+        existing = Permission.objects.none()
+        for app_label, codename in perms:
+            existing |= Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            )
+        groups[name].permissions.set(existing)
 
     root = Page.objects.get(depth=1)
     for name, codenames in (

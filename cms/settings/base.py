@@ -84,6 +84,10 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Take the write lock when a transaction begins, so two registrations counting seats at
+    # once wait for each other instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -220,7 +224,12 @@ if env("DEEPL_API_KEY", default=""):
         "OPTIONS": {"AUTH_KEY": env("DEEPL_API_KEY")},
     }
 
+# Registrations: per-IP rate limit on the shared cache (django-ratelimit; "0" turns it off),
+# behind a proxy read the client address from the header it sets (e.g. HTTP_X_REAL_IP).
 REGISTRATION_RATE_LIMIT = env("REGISTRATION_RATE_LIMIT", default="10/m")
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
+REGISTRATION_MIN_FILL_SECONDS = 3
+REGISTRATION_REMINDER_DAYS = 3
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

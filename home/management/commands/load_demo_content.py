@@ -12,6 +12,7 @@ from conferences.demo_content import describe_events
 from conferences.models import (
     ConferencePage,
     EventIndexPage,
+    RegistrationField,
     Speaker,
     Venue,
     WorkshopPage,
@@ -33,9 +34,9 @@ PAGE_TYPES = {
     "form": (FormPage, FormField),
     "accessibility": (AccessibilityStatementPage, AccessibilityFeedbackField),
     "event_index": (EventIndexPage, None),
-    "conference": (ConferencePage, None),
+    "conference": (ConferencePage, RegistrationField),
     "series": (WorkshopSeriesPage, None),
-    "session": (WorkshopPage, None),
+    "session": (WorkshopPage, RegistrationField),
 }
 TARGET_LANGUAGE = "en"
 
@@ -130,8 +131,10 @@ class Command(BaseCommand):
         page = model(**spec)
         if topics:
             page.topics = topics
-        for order, field in enumerate(fields):
-            page.form_fields.add(field_model(sort_order=order, **field))
+        if fields:
+            related_name = field_model._meta.get_field("page").remote_field.related_name
+            for order, field in enumerate(fields):
+                getattr(page, related_name).add(field_model(sort_order=order, **field))
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.created += 1

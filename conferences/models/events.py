@@ -1,11 +1,22 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import TranslatableMixin
@@ -13,9 +24,11 @@ from wagtail.search import index
 
 from home.blocks import DocumentLinksBlock
 from home.choices import FederalState
+from home.forms import FormPageAdminForm
 from home.models import BasePage, missing_alt_text
 
-from .blocks import ProgrammeBlock
+from ..blocks import ProgrammeBlock
+from ..registration_form import RegistrationFormBuilder
 
 EVENTS_PER_PAGE = 12
 
@@ -136,7 +149,7 @@ class CalendarMixin(RoutablePageMixin):
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from .calendar import calendar_response
+        from ..calendar import calendar_response
 
         return calendar_response(self.calendar_events(), self.title, request, self.slug)
 
@@ -203,6 +216,51 @@ class EventPage(CalendarMixin, BasePage):
         blank=True,
     )
 
+    registration_enabled = models.BooleanField(
+        _("take registrations on this website"), default=False
+    )
+    capacity = models.PositiveIntegerField(
+        _("seats"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    waitlist_enabled = models.BooleanField(
+        _("waiting list"),
+        default=True,
+        help_text=_("When all seats are taken, further people join a waiting list."),
+    )
+    registration_opens_at = models.DateTimeField(
+        _("registration opens"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to open registration as soon as the page is published."),
+    )
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to close registration when the event starts."),
+    )
+    confirmation_text = models.TextField(
+        _("confirmation text"),
+        blank=True,
+        help_text=_("Shown after registering and sent in the confirmation email."),
+    )
+    waitlist_text = models.TextField(
+        _("waiting-list text"),
+        blank=True,
+        help_text=_("Shown and sent to people who join the waiting list."),
+    )
+    organiser_email = models.EmailField(
+        _("organiser notification address"),
+        blank=True,
+        help_text=_("Receives an email for every new registration."),
+    )
+    retention_days = models.PositiveSmallIntegerField(
+        _("keep registrations for (days after the event)"),
+        default=30,
+        validators=[MaxValueValidator(3650)],
+        help_text=_("Personal data is anonymised this many days after the event ends."),
+    )
+
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [
@@ -222,6 +280,41 @@ class EventPage(CalendarMixin, BasePage):
         FieldPanel("documentation"),
         FieldPanel("related_pages"),
     ]
+    registration_panels = [
+        FieldPanel("registration_enabled"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("waitlist_enabled")]),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
+                ),
+                FieldPanel("organiser_email"),
+                FieldPanel("retention_days"),
+            ],
+            heading=_("Seats and deadlines"),
+            help_text=_("Set on the source-language page; every translation shares these seats."),
+        ),
+        HelpPanel(
+            content=_(
+                "Every registration form asks for an email address and for consent to the "
+                "privacy policy; add any further questions below."
+            )
+        ),
+        InlinePanel("registration_fields", label=_("Questions")),
+        FieldPanel("confirmation_text"),
+        FieldPanel("waitlist_text"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(registration_panels, heading=_("Registration")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+    form_builder = RegistrationFormBuilder
+    base_form_class = FormPageAdminForm
+
     search_fields = BasePage.search_fields + [
         index.SearchField("description"),
         index.SearchField("programme"),
@@ -262,6 +355,13 @@ class EventPage(CalendarMixin, BasePage):
                 errors["programme"] = _(
                     "Programme days must lie between the event's first and last day."
                 )
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if opens and closes and closes <= opens:
+            errors["registration_closes_at"] = _("Registration must close after it opens.")
+        if closes and self.end and closes > self.end:
+            errors["registration_closes_at"] = _(
+                "Registration cannot close after the event has ended."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -272,9 +372,39 @@ class EventPage(CalendarMixin, BasePage):
     def is_past(self):
         return self.end < timezone.now()
 
-    @property
-    def takes_registrations(self):
-        return not self.is_past and self.status != EventStatus.CANCELLED
+    @cached_property
+    def registration_rules(self):
+        """Seats, deadlines and the organiser address of the source-language version of this
+        event: every translation registers against the same rules and the same seats."""
+        source = (
+            EventPage.objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
+        return source or self
+
+    def registration_form_class(self):
+        return self.form_builder(self.registration_fields.all()).get_form_class()
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        if request.method == "POST" and self.registration_rules.registration_enabled:
+            from ..views import submit_registration
+
+            return submit_registration(request, self)
+        return super().index_route(request, *args, **kwargs)
+
+    def get_context(self, request, *args, form=None, **kwargs):
+        from ..capacity import availability
+
+        context = super().get_context(request, *args, **kwargs)
+        context["availability"] = availability(self)
+        if context["availability"].accepts_submissions:
+            context["form"] = form or self.registration_form_class()()
+        return context
 
     def localized_related_pages(self):
         """The related pages in the visitor's language, live ones only, in one query."""
@@ -387,7 +517,7 @@ class EventIndexPage(CalendarMixin, BasePage):
         return self.events().order_by("start")
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import EventFilterForm
+        from ..filters import EventFilterForm
 
         context = super().get_context(request, *args, **kwargs)
         form = EventFilterForm(request.GET or None, locale=self.locale)

@@ -1,0 +1,43 @@
+from .events import (
+    EVENTS_PER_PAGE,
+    AttendanceMode,
+    CalendarMixin,
+    ConferencePage,
+    EventFormat,
+    EventIndexPage,
+    EventPage,
+    EventStatus,
+    Speaker,
+    Venue,
+    WorkshopPage,
+    WorkshopSeriesPage,
+)
+from .registrations import (
+    EventSeats,
+    PersonalDataAccess,
+    Registration,
+    RegistrationField,
+    RegistrationMessage,
+    RegistrationStatus,
+)
+
+__all__ = [
+    "EVENTS_PER_PAGE",
+    "AttendanceMode",
+    "CalendarMixin",
+    "ConferencePage",
+    "EventFormat",
+    "EventIndexPage",
+    "EventPage",
+    "EventSeats",
+    "EventStatus",
+    "PersonalDataAccess",
+    "Registration",
+    "RegistrationField",
+    "RegistrationMessage",
+    "RegistrationStatus",
+    "Speaker",
+    "Venue",
+    "WorkshopPage",
+    "WorkshopSeriesPage",
+]
