@@ -6,3 +6,6 @@ class ConferencesConfig(AppConfig):
     name = "conferences"
     verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

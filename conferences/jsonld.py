@@ -2,6 +2,7 @@
 
 from zoneinfo import ZoneInfo
 
+from .capacity import State
 from .models import AttendanceMode, EventStatus
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -41,7 +42,45 @@ def place(venue):
     return data
 
 
-def event_json_ld(event, request):
+OFFER_AVAILABILITY = {
+    State.OPEN: "InStock",
+    State.WAITLIST: "SoldOut",
+    State.FULL: "SoldOut",
+    State.NOT_YET_OPEN: "PreOrder",
+    State.CLOSED: "Discontinued",
+}
+# Below this many free seats the offer is shown as limited, as ticket shops do.
+FEW_SEATS = 5
+
+
+def registration_offer(availability, url):
+    """Seats and the free registration as schema.org sees them."""
+    if availability is None or availability.state == State.NONE:
+        return {}
+    data = {}
+    remaining = availability.remaining
+    if availability.capacity is not None:
+        data["maximumAttendeeCapacity"] = availability.capacity
+        data["remainingAttendeeCapacity"] = remaining
+    offer_availability = OFFER_AVAILABILITY[availability.state]
+    if availability.state == State.OPEN and remaining is not None and remaining <= FEW_SEATS:
+        offer_availability = "LimitedAvailability"
+    offer = {
+        "@type": "Offer",
+        "price": 0,
+        "priceCurrency": "EUR",
+        "url": f"{url}#register",
+        "availability": SCHEMA + offer_availability,
+        "validThrough": availability.closes_at.astimezone(BERLIN).isoformat(),
+    }
+    if availability.opens_at:
+        offer["validFrom"] = availability.opens_at.astimezone(BERLIN).isoformat()
+    data["offers"] = offer
+    data["isAccessibleForFree"] = True
+    return data
+
+
+def event_json_ld(event, request, availability=None):
     url = request.build_absolute_uri(event.get_url(request))
     locations = []
     if event.venue and event.attendance_mode != AttendanceMode.ONLINE:
@@ -61,6 +100,7 @@ def event_json_ld(event, request):
         "organizer": {"@type": "Organization", "name": event.organiser},
         "inLanguage": event.locale.language_code,
     }
+    data.update(registration_offer(availability, url))
     if event.teaser:
         data["description"] = event.teaser
     if event.image:

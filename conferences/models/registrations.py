@@ -81,7 +81,8 @@ class Registration(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.email or _('anonymised')} ({self.get_status_display()})"
+        who = self.email or _("anonymised")
+        return f"{who} ({self.get_status_display()})"
 
     @property
     def is_active(self):

@@ -13,7 +13,8 @@ JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0
 
 @register.simple_tag(takes_context=True)
 def json_ld(context, event):
-    data = json.dumps(event_json_ld(event, context["request"]), ensure_ascii=False)
+    ld = event_json_ld(event, context["request"], context.get("availability"))
+    data = json.dumps(ld, ensure_ascii=False)
     return mark_safe(  # noqa: S308 - escaped above for the script context
         f'<script type="application/ld+json">{data.translate(JSON_SCRIPT_ESCAPES)}</script>'
     )
