@@ -54,6 +54,10 @@ class ConsentFormBuilder(FormBuilder):
             widget=forms.Textarea(attrs={"rows": "5"}), max_length=MAX_TEXT_LENGTH, **options
         )
 
+    def create_number_field(self, field, options):
+        # Bounded, so an absurd number is refused with a message instead of being stored.
+        return forms.DecimalField(max_digits=15, decimal_places=4, **options)
+
     def create_date_field(self, field, options):
         return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **options)
 
