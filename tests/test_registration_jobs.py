@@ -7,11 +7,13 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import timezone
 
 from conferences import capacity
 from conferences.jobs import ORPHAN_RETENTION_DAYS, anonymise_expired_registrations
 from conferences.models import EventPage, Registration, RegistrationMessage
+from conferences.outbox import deliver, retry_delay
 from conferences.tokens import manage_token
 from tests.conftest import page_in
 from tests.test_registrations import set_rules
@@ -113,3 +115,21 @@ def test_registrations_of_a_deleted_event_do_not_stay_forever(event):
     assert anonymise_expired_registrations(now=later) == 1
     registration.refresh_from_db()
     assert registration.anonymised_at is not None
+
+
+@override_settings(
+    EMAIL_BACKEND="tests.failing_mail.UnreachableSMTPBackend",
+    TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
+)
+def test_a_failed_mail_is_retried_later_by_the_task_worker(event):
+    from django_tasks import default_task_backend
+
+    registration = register(event, "anna@example.org")
+    message = RegistrationMessage.objects.get(registration=registration, kind="confirmation")
+    now = timezone.now()
+    assert deliver(message.pk, now=now) is False
+    retry = default_task_backend.results[-1]
+    assert retry.task.run_after == now + retry_delay(1)
+    assert retry.args == [message.pk]
+    message.refresh_from_db()
+    assert (message.attempts, message.sent_at) == (1, None)
