@@ -7,7 +7,9 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail, signing
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -470,3 +472,16 @@ def test_any_input_to_any_field_type_gives_the_form_or_a_result_never_an_error_p
         assert form.is_valid()
         stored = Registration.objects.get(email__iexact=form.cleaned_data["email"]).form_data
         assert stored == form.answers()
+
+
+def test_the_event_page_costs_the_same_queries_however_many_have_registered(client, event):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            client.get(event.url)
+        return len(captured)
+
+    client.get(event.url)
+    before = queries()
+    for n in range(40):
+        register(event, f"p{n}@example.org")
+    assert queries() == before
