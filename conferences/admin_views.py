@@ -1,19 +1,23 @@
-"""What organisers do with registrations in the Wagtail admin: the overview of upcoming events,
-an event's list with manual moves, downloads, data-subject requests and the access log.
+"""What organisers do with registrations in the Wagtail admin: the overview of upcoming events
+and of past ones still holding personal data, an event's list with manual moves, downloads,
+data-subject requests (registrations and form submissions) and the access log.
 Every look at personal data writes a PersonalDataAccess row (DSGVO Art. 5(2))."""
 
 import datetime
+import operator
 import uuid
 from contextlib import suppress
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, reduce
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import TruncDate
+from django.db.models.lookups import IExact
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -29,7 +33,9 @@ from wagtail.admin.auth import permission_required
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.contrib.forms.models import FormSubmission
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from . import capacity, exports
 from .models import EventPage, PersonalDataAccess, Registration, RegistrationStatus
@@ -115,9 +121,74 @@ def with_event_titles(registrations):
     ]
 
 
-def erase_subject(email, uuids, now=None):
-    """Delete a person's registrations (DSGVO Art. 17). Active ones are cancelled first, so the
-    seats they free go to the waiting list just as if the person had cancelled."""
+@dataclass(frozen=True)
+class FormQuestions:
+    page: Page
+    labels: dict
+    email_keys: tuple
+
+
+def form_pages_with_submissions():
+    """The questions of every form page that holds submissions, by page id, a few queries per
+    page however many submissions there are. Labels are those the form showed in its language,
+    the consent checkbox its form builder adds included."""
+    pages = (
+        Page.objects.filter(pk__in=FormSubmission.objects.values("page_id"))
+        .specific()
+        .select_related("locale")
+    )
+    questions = {}
+    for page in pages:
+        fields = list(page.get_form_fields())
+        with translation.override(page.locale.language_code):
+            labels = {
+                key: str(formfield.label)
+                for key, formfield in page.form_builder(fields).formfields.items()
+            }
+        questions[page.pk] = FormQuestions(
+            page,
+            labels=labels,
+            email_keys=tuple(field.clean_name for field in fields if field.field_type == "email"),
+        )
+    return questions
+
+
+def submissions_of(email, form_pages):
+    """Submissions that gave the address as the answer to an email question of their form. An
+    address that only turns up in a free-text answer is someone mentioning the person, and that
+    submission belongs to whoever wrote it."""
+    # A lookup on the key expression, not a "form_data__<key>" keyword: keys come from editors'
+    # labels and may contain "__", which a keyword would read as a path.
+    matches = [
+        Q(IExact(KeyTextTransform(key, "form_data"), email.strip()), page_id=page_id)
+        for page_id, questions in form_pages.items()
+        for key in questions.email_keys
+    ]
+    if not matches:
+        return FormSubmission.objects.none()
+    return FormSubmission.objects.filter(reduce(operator.or_, matches)).order_by(
+        "submit_time", "pk"
+    )
+
+
+def subject_submissions(email):
+    """(submission, form page, labels of its questions) of each of the person's submissions."""
+    form_pages = form_pages_with_submissions()
+    return [
+        (submission, form_pages[submission.page_id].page, form_pages[submission.page_id].labels)
+        for submission in submissions_of(email, form_pages)
+    ]
+
+
+def found_detail(registrations, submissions):
+    """What the access log keeps of a request: how much was found, never whose it was."""
+    return f"registrations: {len(registrations)}, form submissions: {len(submissions)}"
+
+
+def erase_subject(email, uuids, submission_ids, now=None):
+    """Delete a person's registrations and form submissions (DSGVO Art. 17). Active
+    registrations are cancelled first, so the seats they free go to the waiting list just as if
+    the person had cancelled. Returns the deleted registrations and submissions."""
     with transaction.atomic():
         registrations = list(subject_registrations(email).filter(uuid__in=uuids))
         for registration in registrations:
@@ -126,14 +197,19 @@ def erase_subject(email, uuids, now=None):
                 with suppress(capacity.AlreadyCancelled):
                     capacity.cancel(registration, now)
         Registration.objects.filter(pk__in=[r.pk for r in registrations]).delete()
-    return len(registrations)
+        submissions = list(
+            submissions_of(email, form_pages_with_submissions()).filter(pk__in=submission_ids)
+        )
+        FormSubmission.objects.filter(pk__in=[s.pk for s in submissions]).delete()
+    return registrations, submissions
 
 
-def valid_uuids(values):
+def parsed(values, parse):
+    """The values `parse` accepts; a tampered form field must not fail the whole request."""
     found = []
     for value in values:
         with suppress(ValueError):
-            found.append(uuid.UUID(value))
+            found.append(parse(value))
     return found
 
 
@@ -151,13 +227,40 @@ class EventFigures:
         return round(100 * self.confirmed / self.event.capacity)
 
 
+def events_taking_registrations(keys, applies):
+    """The events of `keys` that take registrations and to which `applies`, judged by their
+    source-language page, which holds the registration rules."""
+    events = source_events(EventPage.objects.filter(translation_key__in=keys))
+    return [event for event in events.values() if event.registration_enabled and applies(event)]
+
+
 def upcoming_events(now):
     keys = EventPage.objects.filter(end__gte=now, registration_enabled=True).values(
         "translation_key"
     )
-    events = source_events(EventPage.objects.filter(translation_key__in=keys))
-    upcoming = [e for e in events.values() if e.registration_enabled and e.end >= now]
+    upcoming = events_taking_registrations(keys, lambda event: event.end >= now)
     return sorted(upcoming, key=lambda event: (event.start, event.pk))
+
+
+@dataclass(frozen=True)
+class PastEvent:
+    event: EventPage
+    registrations: int
+
+
+def past_events_with_personal_data(now):
+    """Ended events whose registrations still name people, the next to be anonymised first.
+    Only events with such registrations are loaded, so the list stays short as years pass."""
+    personal = dict(
+        Registration.objects.filter(anonymised_at__isnull=True)
+        .values_list("event_key")
+        .annotate(Count("pk"))
+    )
+    past = events_taking_registrations(personal.keys(), lambda event: event.end < now)
+    return sorted(
+        (PastEvent(event, personal[event.translation_key]) for event in past),
+        key=lambda row: (row.event.personal_data_kept_until, row.event.pk),
+    )
 
 
 def event_figures(events):
@@ -324,6 +427,7 @@ class OverviewView(RegistrationAdminView):
             charts=registration_charts(
                 events, timezone.localdate(now, timezone.get_default_timezone())
             ),
+            past_events=past_events_with_personal_data(now),
             **kwargs,
         )
 
@@ -460,14 +564,33 @@ class SubjectView(RegistrationAdminView):
         form = SubjectForm(request.POST)
         context = {"form": form}
         if form.is_valid():
-            registrations = list(subject_registrations(form.cleaned_data["email"]))
-            log_access(request, AccessAction.SUBJECT_SEARCH, detail=len(registrations))
+            email = form.cleaned_data["email"]
+            registrations = list(subject_registrations(email))
+            submissions = subject_submissions(email)
+            log_access(
+                request,
+                AccessAction.SUBJECT_SEARCH,
+                detail=found_detail(registrations, submissions),
+            )
             context.update(
                 searched=True,
                 registrations=with_event_titles(registrations),
+                submissions=submission_rows(submissions),
                 can_delete=request.user.has_perm(DELETE_PERMISSION),
             )
         return self.render_to_response(self.get_context_data(**context))
+
+
+def submission_rows(submissions):
+    """(submission, form title, answers) for the screen, worded as in the CSV download."""
+    return [
+        (
+            submission,
+            page.title,
+            exports.answers_text(exports.labelled_answers(submission.form_data, labels)),
+        )
+        for submission, page, labels in submissions
+    ]
 
 
 @require_POST
@@ -478,16 +601,18 @@ def export_subject(request, file_format):
     if not form.is_valid():
         messages.error(request, _("Please enter a valid email address."))
         return redirect("registrations:subject")
-    registrations = list(
-        subject_registrations(form.cleaned_data["email"]).prefetch_related("messages")
-    )
-    records = exports.subject_records(
-        registrations, event_titles(r.event_key for r in registrations)
-    )
+    email = form.cleaned_data["email"]
+    registrations = list(subject_registrations(email).prefetch_related("messages"))
+    submissions = subject_submissions(email)
     content = (exports.subject_json if file_format == exports.JSON else exports.subject_csv)(
-        records
+        exports.subject_records(registrations, event_titles(r.event_key for r in registrations)),
+        exports.submission_records(submissions),
     )
-    log_access(request, AccessAction.SUBJECT_EXPORT, detail=file_format)
+    log_access(
+        request,
+        AccessAction.SUBJECT_EXPORT,
+        detail=f"{file_format}, {found_detail(registrations, submissions)}",
+    )
     return download(content, file_format, slugify(_("personal data")))
 
 
@@ -495,7 +620,7 @@ class SubjectDeleteView(RegistrationAdminView):
     """Erasure asks once more, listing exactly what will be deleted; only those rows go."""
 
     template_name = "conferences/admin/subject_delete.html"
-    page_title = gettext_lazy("Delete a person's registrations")
+    page_title = gettext_lazy("Delete a person's data")
     http_method_names = ["post"]
 
     def extra_breadcrumbs(self):
@@ -511,21 +636,41 @@ class SubjectDeleteView(RegistrationAdminView):
             return redirect("registrations:subject")
         email = form.cleaned_data["email"]
         if request.POST.get("confirmed"):
-            deleted = erase_subject(email, valid_uuids(request.POST.getlist("registration")))
-            log_access(request, AccessAction.SUBJECT_DELETE, detail=deleted)
-            messages.success(
-                request,
-                ngettext(
-                    "Deleted %(count)d registration.", "Deleted %(count)d registrations.", deleted
-                )
-                % {"count": deleted},
+            registrations, submissions = erase_subject(
+                email,
+                parsed(request.POST.getlist("registration"), uuid.UUID),
+                parsed(request.POST.getlist("submission"), int),
             )
+            log_access(
+                request,
+                AccessAction.SUBJECT_DELETE,
+                detail=found_detail(registrations, submissions),
+            )
+            messages.success(request, deleted_message(len(registrations), len(submissions)))
             return redirect("registrations:subject")
+        registrations = with_event_titles(subject_registrations(email))
+        submissions = submission_rows(subject_submissions(email))
         return self.render_to_response(
             self.get_context_data(
-                form=form, registrations=with_event_titles(subject_registrations(email))
+                form=form,
+                registrations=registrations,
+                submissions=submissions,
+                found=len(registrations) + len(submissions),
             )
         )
+
+
+def deleted_message(registrations, submissions):
+    return _("Deleted %(registrations)s and %(submissions)s.") % {
+        "registrations": ngettext(
+            "%(count)d registration", "%(count)d registrations", registrations
+        )
+        % {"count": registrations},
+        "submissions": ngettext(
+            "%(count)d form submission", "%(count)d form submissions", submissions
+        )
+        % {"count": submissions},
+    }
 
 
 class AccessLogView(RegistrationAdminView):

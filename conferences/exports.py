@@ -1,6 +1,6 @@
 """Registrations as tables and files: one column layout for the admin list and the CSV and XLSX
 downloads, so organisers see the same headings wherever they look, and everything stored about
-one person for a data-subject request (DSGVO Art. 15)."""
+one person, registrations and form submissions, for a data-subject request (DSGVO Art. 15)."""
 
 import csv
 import datetime
@@ -115,16 +115,29 @@ def to_xlsx(headings, rows, sheet_title):
     return output.getvalue()
 
 
+def labelled_answers(form_data, labels):
+    """Answers to questions removed since are included under their key."""
+    return [
+        {"question": labels.get(key, key), "key": key, "answer": value}
+        for key, value in form_data.items()
+    ]
+
+
+def answers_text(answers):
+    return "\n".join(
+        f"{answer['question']}: {display_value(answer['answer'])}" for answer in answers
+    )
+
+
 def subject_records(registrations, event_titles):
     """Everything stored about a person's registrations, questions labelled in the language
-    they registered in. Answers to questions removed since are included under their key."""
+    they registered in."""
     labels = {}
     records = []
     for registration in registrations:
         lookup = (registration.event_key, registration.language)
         if lookup not in labels:
             labels[lookup] = dict(question_columns(*lookup))
-        questions = labels[lookup]
         records.append(
             {
                 "event": event_titles.get(registration.event_key, ""),
@@ -134,10 +147,7 @@ def subject_records(registrations, event_titles):
                 "status_changed_at": in_project_time(registration.status_changed_at),
                 "language": registration.language,
                 "email": registration.email,
-                "answers": [
-                    {"question": questions.get(key, key), "key": key, "answer": value}
-                    for key, value in registration.form_data.items()
-                ],
+                "answers": labelled_answers(registration.form_data, labels[lookup]),
                 "consent_given_at": in_project_time(registration.consent_at),
                 "privacy_policy_version": registration.privacy_policy_version,
                 "emails": [
@@ -153,16 +163,36 @@ def subject_records(registrations, event_titles):
     return records
 
 
-def subject_json(records):
+def submission_records(submissions):
+    """A person's form submissions as (submission, form page, labels of its fields), questions
+    labelled in the language of the page they used."""
+    return [
+        {
+            "form": page.title,
+            "submitted_at": in_project_time(submission.submit_time),
+            "language": page.locale.language_code,
+            "answers": labelled_answers(submission.form_data, labels),
+        }
+        for submission, page, labels in submissions
+    ]
+
+
+def subject_json(registrations, submissions):
     return json.dumps(
-        {"registrations": records}, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+        {"registrations": registrations, "form_submissions": submissions},
+        cls=DjangoJSONEncoder,
+        ensure_ascii=False,
+        indent=2,
     ).encode("utf-8")
 
 
-def subject_csv(records):
+def subject_csv(registrations, submissions):
+    """Registrations and form submissions in one table, so the person reads one file; columns
+    a form submission does not have stay empty (its consent is among its answers)."""
     headings = [
-        _("Event"),
-        _("Registered at"),
+        _("Record"),
+        _("Event or form"),
+        _("Received at"),
         _("Status"),
         _("Language"),
         _("Email"),
@@ -172,18 +202,30 @@ def subject_csv(records):
     ]
     rows = [
         [
+            _("Event registration"),
             record["event"],
             record["registered_at"],
             RegistrationStatus(record["status"]).label,
             record["language"],
             record["email"],
-            "\n".join(
-                f"{answer['question']}: {display_value(answer['answer'])}"
-                for answer in record["answers"]
-            ),
+            answers_text(record["answers"]),
             record["consent_given_at"],
             record["privacy_policy_version"],
         ]
-        for record in records
+        for record in registrations
+    ]
+    rows += [
+        [
+            _("Form submission"),
+            record["form"],
+            record["submitted_at"],
+            "",
+            record["language"],
+            "",
+            answers_text(record["answers"]),
+            "",
+            "",
+        ]
+        for record in submissions
     ]
     return to_csv(headings, rows)

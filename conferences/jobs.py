@@ -60,12 +60,12 @@ def anonymise_expired_registrations(now=None):
     keys = set(personal.values_list("event_key", flat=True).distinct())
     events = EventPage.objects.filter(
         translation_key__in=keys, locale__language_code=settings.LANGUAGE_CODE
-    ).values_list("translation_key", "end", "retention_days")
+    ).only("translation_key", "end", "retention_days")
     expired_keys = []
-    for key, end, retention_days in events:
-        keys.discard(key)
-        if end + datetime.timedelta(days=retention_days) <= now:
-            expired_keys.append(key)
+    for event in events:
+        keys.discard(event.translation_key)
+        if event.personal_data_kept_until <= now:
+            expired_keys.append(event.translation_key)
     # Keys left have no source-language event page any more (deleted or never German).
     orphans_still_on_site = set(
         EventPage.objects.filter(translation_key__in=keys).values_list("translation_key", flat=True)

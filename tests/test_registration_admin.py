@@ -258,6 +258,60 @@ def test_overview_shows_an_unlimited_event_as_unlimited(moderator, kick_off):
     assert row.find(attrs={"data-figure": "fill-rate"}).get_text(strip=True) == "–"
 
 
+def move_to_the_past(event, days_ago):
+    end = timezone.now() - datetime.timedelta(days=days_ago)
+    EventPage.objects.filter(translation_key=event.translation_key).update(
+        start=end - datetime.timedelta(hours=3), end=end
+    )
+    return end
+
+
+def test_past_events_still_holding_personal_data_are_listed_with_their_anonymisation_date(
+    moderator, kick_off, data_platforms
+):
+    register(kick_off, "ada@example.org")
+    register(kick_off, "grace@example.org")
+    ended = move_to_the_past(kick_off, days_ago=3)
+    # The source-language page holds the rules; its translation's differing value is ignored.
+    EventPage.objects.filter(pk=kick_off.pk).update(retention_days=30)
+    EventPage.objects.filter(translation_key=kick_off.translation_key).exclude(
+        pk=kick_off.pk
+    ).update(retention_days=5)
+    register(data_platforms, "linus@example.org")
+    client = login(moderator)
+
+    page = html(client.get(reverse("registrations:index")))
+
+    rows = page.select("[data-past-events] tbody tr")
+    assert [row["data-event-key"] for row in rows] == [str(kick_off.translation_key)]
+    assert rows[0].find(attrs={"data-figure": "registrations"}).get_text(strip=True) == "2"
+    anonymised_after = rows[0].find(attrs={"data-figure": "anonymised-after"}).time["datetime"]
+    assert datetime.datetime.fromisoformat(anonymised_after) == ended + datetime.timedelta(days=30)
+    upcoming = page.select("[data-registration-overview] tbody tr")
+    assert [row["data-event-key"] for row in upcoming] == [str(data_platforms.translation_key)]
+    listed = html(client.get(rows[0].a["href"])).select("[data-registration-list] tbody tr")
+    assert len(listed) == 2
+
+
+def test_past_events_leave_the_overview_once_anonymised_or_without_registration(
+    moderator, kick_off, data_platforms
+):
+    register(kick_off, "ada@example.org")
+    move_to_the_past(kick_off, days_ago=40)
+    Registration.objects.filter(event_key=kick_off.translation_key).update(
+        email="", form_data={}, anonymised_at=timezone.now()
+    )
+    register(data_platforms, "grace@example.org")
+    move_to_the_past(data_platforms, days_ago=3)
+    EventPage.objects.filter(translation_key=data_platforms.translation_key).update(
+        registration_enabled=False
+    )
+
+    page = html(login(moderator).get(reverse("registrations:index")))
+
+    assert not page.select("[data-past-events]")
+
+
 def test_registrations_over_time_are_drawn_without_script_and_described_as_text(
     moderator, kick_off
 ):
@@ -557,6 +611,34 @@ def ada(kick_off, data_platforms):
     ]
 
 
+def submit(language, slug, **answers):
+    page = page_in(language, slug)
+    response = Client().post(page.url, {**answers, "privacy_consent": "on"})
+    assert html(response).select_one("[data-form-status=submitted]")
+    return FormSubmission.objects.filter(page=page).latest("pk")
+
+
+@pytest.fixture
+def ada_wrote(demo_site):
+    """Ada reported a barrier through the English accessibility statement, typing her address in
+    capitals; Grace's message to the contact form only mentions Ada's address."""
+    feedback = submit(
+        "en",
+        "accessibility",
+        ihr_name="Ada Lovelace",
+        e_mail_adresse="ADA@Example.ORG",
+        welche_barriere_haben_sie_gefunden="Low contrast in the header",
+    )
+    mention = submit(
+        "de",
+        "kontakt",
+        ihr_name="Grace Hopper",
+        e_mail_adresse="grace@example.org",
+        nachricht="Bitte laden Sie auch ada@example.org ein.",
+    )
+    return feedback, mention
+
+
 def test_data_subject_search_finds_every_registration_of_an_address(registration_manager, ada):
     response = login(registration_manager).post(
         reverse("registrations:subject"), {"email": "ADA@example.ORG"}
@@ -568,11 +650,70 @@ def test_data_subject_search_finds_every_registration_of_an_address(registration
     ]
     assert found == [str(registration.uuid) for registration in ada]
     entry = logged(AccessAction.SUBJECT_SEARCH).get()
-    assert entry.detail == "2"
+    assert entry.detail == "registrations: 2, form submissions: 0"
     assert "ada" not in entry.detail.lower()
 
 
-def test_data_subject_gets_their_data_as_json_and_csv(registration_manager, ada, kick_off):
+def test_data_subject_search_finds_form_submissions_by_their_email_field(
+    registration_manager, ada, ada_wrote
+):
+    feedback, _mention = ada_wrote
+
+    response = login(registration_manager).post(
+        reverse("registrations:subject"), {"email": "ada@example.org"}
+    )
+
+    rows = html(response).select("[data-subject-submissions] tbody tr")
+    assert [row["data-submission"] for row in rows] == [str(feedback.pk)]
+    assert rows[0].th.get_text(strip=True) == "Accessibility statement"
+    answers = rows[0].find_all("td")[1].get_text("\n", strip=True).splitlines()
+    assert "Your name: Ada Lovelace" in answers
+    assert "Email address: ADA@Example.ORG" in answers
+    entry = logged(AccessAction.SUBJECT_SEARCH).get()
+    assert entry.detail == "registrations: 2, form submissions: 1"
+
+
+def test_a_submission_that_only_mentions_the_address_is_not_the_persons(moderator, ada_wrote):
+    feedback, mention = ada_wrote
+    client = login(moderator)
+
+    found = client.post(reverse("registrations:subject"), {"email": "ada@example.org"})
+    client.post(
+        reverse("registrations:subject_delete"),
+        {"email": "ada@example.org", "confirmed": "1", "submission": [str(mention.pk)]},
+    )
+
+    rows = html(found).select("[data-subject-submissions] tbody tr")
+    assert [row["data-submission"] for row in rows] == [str(feedback.pk)]
+    assert FormSubmission.objects.filter(pk=mention.pk).exists()
+    assert logged(AccessAction.SUBJECT_DELETE).get().detail == (
+        "registrations: 0, form submissions: 0"
+    )
+
+
+def test_the_data_subject_search_takes_as_many_queries_for_many_submissions_as_for_few(
+    moderator, ada_wrote
+):
+    client = login(moderator)
+    search = reverse("registrations:subject")
+    with CaptureQueriesContext(connection) as few:
+        client.post(search, {"email": "ada@example.org"})
+    for language, slug, text_key in [
+        ("en", "accessibility", "welche_barriere_haben_sie_gefunden"),
+        ("en", "accessibility", "welche_barriere_haben_sie_gefunden"),
+        ("de", "kontakt", "nachricht"),
+    ]:
+        submit(language, slug, ihr_name="Ada", e_mail_adresse="ada@example.org", **{text_key: "Hi"})
+    with CaptureQueriesContext(connection) as many:
+        response = client.post(search, {"email": "ada@example.org"})
+
+    assert len(html(response).select("[data-subject-submissions] tbody tr")) == 4
+    assert len(many) == len(few)
+
+
+def test_data_subject_gets_their_data_as_json_and_csv(
+    registration_manager, ada, ada_wrote, kick_off
+):
     client = login(registration_manager)
 
     as_json = client.post(
@@ -582,17 +723,33 @@ def test_data_subject_gets_their_data_as_json_and_csv(registration_manager, ada,
         reverse("registrations:subject_export", args=["csv"]), {"email": "ada@example.org"}
     )
 
-    records = json.loads(as_json.content)["registrations"]
+    data = json.loads(as_json.content)
+    records = data["registrations"]
     assert [record["email"] for record in records] == ["Ada@Example.org", "ada@example.org"]
     assert records[0]["event"] == kick_off.title
     assert {"question": "Name", "key": "name", "answer": "Ada Lovelace"} in records[0]["answers"]
     assert {message["kind"] for message in records[0]["emails"]} >= {"confirmation"}
-    _heading, *rows = read_csv(as_csv)
-    assert len(rows) == 2
-    assert "Name: Ada Lovelace" in rows[0][5]
+    (feedback,) = data["form_submissions"]
+    assert (feedback["form"], feedback["language"]) == ("Accessibility statement", "en")
+    assert {
+        "question": "Email address",
+        "key": "e_mail_adresse",
+        "answer": "ADA@Example.ORG",
+    } in feedback["answers"]
+    consent = next(a for a in feedback["answers"] if a["key"] == "privacy_consent")
+    assert consent["question"].startswith("I consent") and consent["answer"] is True
+    heading, *rows = read_csv(as_csv)
+    assert [row[heading.index("Event or form")] for row in rows] == [
+        kick_off.title,
+        records[1]["event"],
+        "Accessibility statement",
+    ]
+    answers = heading.index("Answers")
+    assert "Name: Ada Lovelace" in rows[0][answers]
+    assert "Which barrier did you find?: Low contrast in the header" in rows[2][answers]
     assert sorted(logged(AccessAction.SUBJECT_EXPORT).values_list("detail", flat=True)) == [
-        "csv",
-        "json",
+        "csv, registrations: 2, form submissions: 1",
+        "json, registrations: 2, form submissions: 1",
     ]
 
 
@@ -602,6 +759,15 @@ def test_data_subject_export_needs_a_valid_address(registration_manager, ada):
     )
     assert response.status_code == 302
     assert not logged(AccessAction.SUBJECT_EXPORT).exists()
+
+
+def confirmation(question):
+    """What the confirmation form of the deletion question sends."""
+    form = html(question).find("input", attrs={"name": "confirmed"}).find_parent("form")
+    data = {}
+    for field in form.find_all("input"):
+        data.setdefault(field["name"], []).append(field["value"])
+    return data
 
 
 def test_deleting_a_persons_data_asks_first_then_frees_their_seat(
@@ -616,15 +782,7 @@ def test_deleting_a_persons_data_asks_first_then_frees_their_seat(
     question = client.post(reverse("registrations:subject_delete"), {"email": "ada@example.org"})
 
     assert Registration.objects.filter(email__iexact="ada@example.org").count() == 2
-    form = html(question).find("input", attrs={"name": "confirmed"}).find_parent("form")
-    data = {
-        field["name"]: field["value"]
-        for field in form.find_all("input")
-        if field["name"] != "registration"
-    }
-    data["registration"] = [
-        field["value"] for field in form.find_all("input", attrs={"name": "registration"})
-    ]
+    data = confirmation(question)
     assert len(data["registration"]) == 2
 
     response = client.post(reverse("registrations:subject_delete"), data)
@@ -633,9 +791,30 @@ def test_deleting_a_persons_data_asks_first_then_frees_their_seat(
     assert not Registration.objects.filter(email__iexact="ada@example.org").exists()
     waiting.refresh_from_db()
     assert waiting.status == RegistrationStatus.CONFIRMED
-    assert logged(AccessAction.SUBJECT_DELETE).get().detail == "2"
+    assert logged(AccessAction.SUBJECT_DELETE).get().detail == (
+        "registrations: 2, form submissions: 0"
+    )
     assert not PersonalDataAccess.objects.filter(detail__icontains="ada").exists()
     assert ada.uuid not in Registration.objects.values_list("uuid", flat=True)
+
+
+def test_deleting_a_persons_data_deletes_their_form_submissions_too(moderator, ada, ada_wrote):
+    feedback, mention = ada_wrote
+    client = login(moderator)
+
+    question = client.post(reverse("registrations:subject_delete"), {"email": "ada@example.org"})
+    listed = html(question).select("[data-subject-submissions] tbody tr")
+    data = confirmation(question)
+    response = client.post(reverse("registrations:subject_delete"), data)
+
+    assert [row["data-submission"] for row in listed] == [str(feedback.pk)]
+    assert data["submission"] == [str(feedback.pk)]
+    assert response["Location"] == reverse("registrations:subject")
+    assert list(FormSubmission.objects.all()) == [mention]
+    assert not Registration.objects.filter(pk__in=[r.pk for r in ada]).exists()
+    assert logged(AccessAction.SUBJECT_DELETE).get().detail == (
+        "registrations: 2, form submissions: 1"
+    )
 
 
 def test_deletion_removes_only_the_registrations_that_were_confirmed(

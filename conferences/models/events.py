@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -371,6 +373,11 @@ class EventPage(CalendarMixin, BasePage):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    @property
+    def personal_data_kept_until(self):
+        """When the registrations of this event are anonymised (its retention period)."""
+        return self.end + datetime.timedelta(days=self.retention_days)
 
     @cached_property
     def registration_rules(self):
