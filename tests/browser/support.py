@@ -28,6 +28,10 @@ PAGES = {
         "de": "/de/veranstaltungen/themenwerkstaetten/",
         "en": "/en/events/thematic-workshops/",
     },
+    "kickoff_session": {
+        "de": "/de/veranstaltungen/kick-off-workshops/kick-off-herbst/",
+        "en": "/en/events/kick-off-workshops/kick-off-autumn/",
+    },
     "workshop_session": {
         "de": "/de/veranstaltungen/themenwerkstaetten/werkstatt-datenplattformen/",
         "en": "/en/events/thematic-workshops/workshop-data-platforms/",
@@ -103,3 +107,38 @@ def wait_for_autosave(admin):
     created twice, which fails as a slug clash or, on PostgreSQL, as a server error.
     """
     admin.wait_for_function(AUTOSAVED, arg=AUTOSAVE_QUIET_MS, timeout=15_000)
+
+
+EDITS_WATCHED = """
+() => {
+    const form = document.getElementById("page-edit-form");
+    const unsaved = window.wagtail?.app?.getControllerForElementAndIdentifier(form, "w-unsaved");
+    return Boolean(unsaved?.initialFormData);
+}
+"""
+
+
+def wait_until_edits_are_watched(admin):
+    """Wait until Wagtail has taken the snapshot it compares the edit form with.
+
+    It takes it 2 s after the form appears: what changed before is part of the snapshot, so
+    it is never autosaved and wait_for_autosave would wait for a save that does not come.
+    """
+    admin.wait_for_function(EDITS_WATCHED, timeout=15_000)
+
+
+TAB_LIMIT = 60
+
+
+def tab_to(page, target, limit=TAB_LIMIT):
+    """Press Tab until `target` has the focus, as a keyboard user moves through a page.
+
+    Fails with the stops passed on the way when it is not reached within `limit` presses.
+    """
+    passed = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return
+        passed.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
+    raise AssertionError(f"{limit} presses of Tab never reached {target}; passed {passed}")
