@@ -485,3 +485,19 @@ def test_the_event_page_costs_the_same_queries_however_many_have_registered(clie
     for n in range(40):
         register(event, f"p{n}@example.org")
     assert queries() == before
+
+
+def test_an_expired_form_gets_a_clear_message_in_the_visitors_language(event):
+    response = Client(enforce_csrf_checks=True).post(event.url, form_data(event))
+    assert response.status_code == 403
+    assert "Das Formular konnte nicht gesendet werden" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+@override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=10_000)
+def test_an_oversized_submission_is_refused_with_a_message(event):
+    data = form_data(event, **{key(event, "Name"): "x" * 20_000})
+    response = Client(raise_request_exception=False).post(event.url, data)
+    assert response.status_code == 400
+    assert "zu groß" in response.content.decode()
+    assert not Registration.objects.exists()
