@@ -3,7 +3,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder, WagtailAdminFormPageForm
-from wagtail.contrib.forms.utils import get_field_clean_name
 
 CONSENT_FIELD = "privacy_consent"
 MAX_TEXT_LENGTH = 5000
@@ -91,8 +90,10 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
             if not hasattr(formset.model, "clean_name"):
                 continue
             for form in formset.forms:
-                label = (getattr(form, "cleaned_data", None) or {}).get("label")
-                if label and get_field_clean_name(label) in reserved:
+                field = form.instance
+                if not field.label or getattr(form, "cleaned_data", {}).get("DELETE"):
+                    continue
+                if (field.clean_name or field.get_field_clean_name()) in reserved:
                     form.add_error(
                         "label",
                         ValidationError(

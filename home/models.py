@@ -13,6 +13,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
@@ -157,6 +158,10 @@ class TranslatableFormField(TranslatableMixin, AbstractFormField):
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         abstract = True
+
+    def get_field_clean_name(self):
+        # "ß" has no ASCII decomposition and would turn into "xdf"; exports read "ss" better.
+        return get_field_clean_name(self.label.replace("ß", "ss").replace("ẞ", "SS"))
 
 
 class FormField(TranslatableFormField):

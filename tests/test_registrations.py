@@ -17,6 +17,7 @@ from hypothesis.extra.django import from_form, register_field_strategy
 from hypothesis.provisional import urls
 from wagtail.compat import URLField
 from wagtail.models import Locale
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from conferences import capacity
 from conferences.models import (
@@ -501,3 +502,42 @@ def test_an_oversized_submission_is_refused_with_a_message(event):
     assert response.status_code == 400
     assert "zu groß" in response.content.decode()
     assert not Registration.objects.exists()
+
+
+def edit_form(event, user, extra_question):
+    """The admin's edit form of an event, as posted with one question added."""
+    questions = [
+        {"id": f.pk, "label": f.label, "field_type": f.field_type, "required": f.required,
+         "choices": f.choices, "default_value": "", "help_text": f.help_text}
+        for f in event.registration_fields.all()
+    ] + [{"label": extra_question, "field_type": "singleline", "required": False,
+          "choices": "", "default_value": "", "help_text": ""}]  # fmt: skip
+    data = nested_form_data(
+        {
+            "title": event.title,
+            "slug": event.slug,
+            "start": event.start.strftime("%Y-%m-%d %H:%M"),
+            "end": event.end.strftime("%Y-%m-%d %H:%M"),
+            "status": "scheduled",
+            "attendance_mode": "online",
+            "organiser": event.organiser,
+            "description": rich_text(""),
+            "programme": streamfield([]),
+            "documentation": streamfield([]),
+            "related_pages": streamfield([]),
+            "registration_enabled": "on",
+            "capacity": "30",
+            "retention_days": "30",
+            "registration_fields": inline_formset(questions),
+        }
+    )
+    form_class = type(event).get_edit_handler().get_form_class()
+    return form_class(data, instance=event, for_user=user, parent_page=event.get_parent())
+
+
+def test_an_editor_cannot_add_a_second_email_or_consent_field(event, editor):
+    form = edit_form(event, editor, "Email")
+    assert not form.is_valid()
+    added = form.formsets["registration_fields"].forms[-1]
+    assert "Dieses Feld hat jedes Formular bereits" in str(added.errors["label"])
+    assert edit_form(event, editor, "Telefonnummer").is_valid()
