@@ -59,7 +59,8 @@ def register_registrations_menu_item():
 
 @hooks.register("filter_form_submissions_for_user")
 def show_form_submissions_to_registration_managers_only(user, editable_forms):
-    """Form submissions are personal data like registrations: the same people see them."""
+    """Form submissions are personal data: of the people who may edit a form page, only those
+    who may also see registrations (Moderators) see its submissions."""
     if user.has_perm(admin_views.VIEW_PERMISSION):
         return editable_forms
     return editable_forms.none()

@@ -12,11 +12,12 @@ MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_p
 # Translators change pages of the translated trees only; a Moderator publishes the result.
 TRANSLATOR_PAGE_PERMISSIONS = ["change_page"]
 
+# Wagtail treats deleting media as changing it, and lets whoever may add media change their
+# own uploads: Editors manage their own images and documents, Moderators everyone's.
 MEDIA_PERMISSIONS = {
-    EDITORS: ["add_image", "change_image", "choose_image", "add_document", "change_document",
-              "choose_document"],
-    MODERATORS: ["add_image", "change_image", "delete_image", "choose_image", "add_document",
-                 "change_document", "delete_document", "choose_document"],
+    EDITORS: ["add_image", "choose_image", "add_document", "choose_document"],
+    MODERATORS: ["add_image", "change_image", "choose_image", "add_document", "change_document",
+                 "choose_document"],
     TRANSLATORS: ["choose_image", "choose_document"],
 }  # fmt: skip
 
@@ -116,6 +117,9 @@ def ensure_roles(apps, source_language="de"):
 
     root_collection = Collection.objects.get(depth=1)
     for name, codenames in MEDIA_PERMISSIONS.items():
+        GroupCollectionPermission.objects.filter(
+            group=groups[name], collection=root_collection
+        ).exclude(permission__codename__in=codenames).delete()
         for codename in codenames:
             app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
             GroupCollectionPermission.objects.get_or_create(
