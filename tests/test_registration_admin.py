@@ -739,12 +739,12 @@ def test_data_subject_gets_their_data_as_json_and_csv(
     consent = next(a for a in feedback["answers"] if a["key"] == "privacy_consent")
     assert consent["question"].startswith("I consent") and consent["answer"] is True
     heading, *rows = read_csv(as_csv)
-    assert [row[heading.index("Event or form")] for row in rows] == [
+    assert [row[heading.index("Veranstaltung oder Formular")] for row in rows] == [
         kick_off.title,
         records[1]["event"],
         "Accessibility statement",
     ]
-    answers = heading.index("Answers")
+    answers = heading.index("Antworten")
     assert "Name: Ada Lovelace" in rows[0][answers]
     assert "Which barrier did you find?: Low contrast in the header" in rows[2][answers]
     assert sorted(logged(AccessAction.SUBJECT_EXPORT).values_list("detail", flat=True)) == [

@@ -137,36 +137,53 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
-if env("AWS_STORAGE_BUCKET_NAME", default=""):
-    STORAGES["default"] = {
+
+def s3_media_storage(
+    bucket_name, *, endpoint_url=None, region_name=None, access_key=None, secret_key=None
+):
+    """Uploads in an S3 bucket. No ACL, so objects stay as private as the bucket; images are
+    linked by signed, expiring URLs; a second upload of the same name never replaces the first."""
+    return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
-            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
-            "region_name": env("AWS_S3_REGION_NAME", default=None),
-            "access_key": env("AWS_ACCESS_KEY_ID", default=None),
-            "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
+            "bucket_name": bucket_name,
+            "endpoint_url": endpoint_url,
+            "region_name": region_name,
+            "access_key": access_key,
+            "secret_key": secret_key,
             "default_acl": None,
             "querystring_auth": True,
             "file_overwrite": False,
         },
     }
 
+
+def s3_media_origin(bucket_name, endpoint_url=None):
+    """Where the signed media URLs point, for the Content-Security-Policy."""
+    endpoint = urlsplit(endpoint_url or "")
+    if endpoint.netloc:
+        return f"{endpoint.scheme}://{endpoint.netloc}"
+    return f"https://{bucket_name}.s3.amazonaws.com"
+
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+_MEDIA_ORIGINS = []
+if _S3_BUCKET := env("AWS_STORAGE_BUCKET_NAME", default=""):
+    STORAGES["default"] = s3_media_storage(
+        _S3_BUCKET,
+        endpoint_url=env("AWS_S3_ENDPOINT_URL", default=None),
+        region_name=env("AWS_S3_REGION_NAME", default=None),
+        access_key=env("AWS_ACCESS_KEY_ID", default=None),
+        secret_key=env("AWS_SECRET_ACCESS_KEY", default=None),
+    )
+    _MEDIA_ORIGINS.append(s3_media_origin(_S3_BUCKET, env("AWS_S3_ENDPOINT_URL", default=None)))
+
 # Content Security Policy of the public site: everything from our own origin (plus the media
 # bucket when S3 is used), no inline scripts or styles. The Wagtail admin is excluded because
 # its editor needs inline styles; it is reached only by signed-in staff.
-_MEDIA_ORIGINS = []
-if env("AWS_STORAGE_BUCKET_NAME", default=""):
-    _endpoint = urlsplit(env("AWS_S3_ENDPOINT_URL", default=""))
-    _MEDIA_ORIGINS.append(
-        f"{_endpoint.scheme}://{_endpoint.netloc}"
-        if _endpoint.netloc
-        else f"https://{env('AWS_STORAGE_BUCKET_NAME')}.s3.amazonaws.com"
-    )
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
@@ -208,7 +225,20 @@ WAGTAILDOCS_EXTENSIONS = [
     "mp4", "webm", "vtt",
 ]  # fmt: skip
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
+# Refuses a document whose content is not what its extension says (home/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.DocumentForm"
+# Documents always go through Wagtail's view, which enforces collection privacy, instead of a
+# redirect to a signed bucket URL anyone could pass on; every one is a download, never shown
+# inline in our origin, and the view sends "default-src 'none'" and nosniff with it.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# No SVG: it can carry script. Wagtail checks that the content is an image of the named format;
+# our form adds a message instead of a server error for a damaged one (home/uploads.py).
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.ImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# 40 megapixels (e.g. 8000 × 5000): a larger image would take too much memory for renditions.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_FINDERS = []
 # No request may leave our host: no avatars from gravatar.com.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
