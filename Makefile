@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install node translations migrate demo lint format messages clean
+.PHONY: run test install node translations migrate demo lint format messages clean bench
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ run: demo
 
 test: install node translations
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Registrations per second for one event on a fresh PostgreSQL database (bench/__init__.py).
+bench: install translations
+	$(PY) -m bench.registrations
 
 lint: install
 	$(VENV)/bin/ruff check .
