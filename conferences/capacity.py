@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from .models import EventSeats, Registration, RegistrationStatus
 from .models.registrations import ACTIVE_STATUSES, MessageKind
-from .outbox import queue_message
+from .outbox import queue_first_messages, queue_message
 
 
 class RegistrationRefused(Exception):
@@ -77,32 +77,47 @@ def counts(event_key):
     )
 
 
-def availability(event, now=None):
-    """Where registration for this event stands; the rules come from the source-language
-    version, so every translation shows the same seats."""
+def window_state(event, now):
+    """NONE, CLOSED or NOT_YET_OPEN when the rules alone decide, else None: seats need counting.
+    The rules come from the source-language version, so every translation behaves the same."""
     from .models import EventStatus
 
     rules = event.registration_rules
     if not rules.registration_enabled:
-        return Availability(State.NONE, None, 0, 0)
-    now = now or timezone.now()
-    confirmed, waitlisted = counts(event.translation_key)
+        return State.NONE
     closes_at = rules.registration_closes_at or rules.start
-    opens_at = rules.registration_opens_at
     if rules.status == EventStatus.CANCELLED or now >= closes_at:
-        state = State.CLOSED
-    elif opens_at and now < opens_at:
-        state = State.NOT_YET_OPEN
-    elif rules.capacity is not None and confirmed >= rules.capacity:
-        state = State.WAITLIST if rules.waitlist_enabled else State.FULL
-    else:
-        state = State.OPEN
-    return Availability(state, rules.capacity, confirmed, waitlisted, opens_at, closes_at)
+        return State.CLOSED
+    if rules.registration_opens_at and now < rules.registration_opens_at:
+        return State.NOT_YET_OPEN
+    return None
+
+
+def availability(event, now=None):
+    """Where registration for this event stands, seats included."""
+    now = now or timezone.now()
+    rules = event.registration_rules
+    state = window_state(event, now)
+    if state == State.NONE:
+        return Availability(State.NONE, None, 0, 0)
+    confirmed, waitlisted = counts(event.translation_key)
+    if state is None:
+        if rules.capacity is not None and confirmed >= rules.capacity:
+            state = State.WAITLIST if rules.waitlist_enabled else State.FULL
+        else:
+            state = State.OPEN
+    closes_at = rules.registration_closes_at or rules.start
+    return Availability(
+        state, rules.capacity, confirmed, waitlisted, rules.registration_opens_at, closes_at
+    )
 
 
 def _lock(event_key):
-    seats, _ = EventSeats.objects.get_or_create(event_key=event_key)
-    EventSeats.objects.select_for_update().filter(pk=seats.pk).get()
+    locked = EventSeats.objects.select_for_update().filter(event_key=event_key)
+    if not list(locked.values_list("pk", flat=True)):
+        # The event's first registration creates the row; a concurrent first one waits for it.
+        EventSeats.objects.get_or_create(event_key=event_key)
+        list(locked.values_list("pk", flat=True))
 
 
 def register(event, *, email, answers, language, privacy_policy_version, now=None):
@@ -136,14 +151,14 @@ def register(event, *, email, answers, language, privacy_policy_version, now=Non
                 created_at=now,
                 status_changed_at=now,
             )
-            queue_message(
-                registration,
+            kinds = [
                 MessageKind.CONFIRMATION
                 if status == RegistrationStatus.CONFIRMED
-                else MessageKind.WAITLISTED,
-            )
+                else MessageKind.WAITLISTED
+            ]
             if event.registration_rules.organiser_email:
-                queue_message(registration, MessageKind.ORGANISER)
+                kinds.append(MessageKind.ORGANISER)
+            queue_first_messages(registration, kinds)
     except IntegrityError as error:
         # The unique index is the last line of defence should two requests slip past the lock.
         raise AlreadyRegistered() from error

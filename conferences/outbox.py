@@ -19,17 +19,31 @@ def retry_delay(attempts):
     return datetime.timedelta(minutes=min(2**attempts, 24 * 60))
 
 
-def queue_message(registration, kind):
-    """Record the mail; it is handed to the task queue once the transaction commits, so a
-    registration that rolls back never sends one and a stored one never loses it."""
+def _send_after_commit(message):
+    """A registration that rolls back never sends its mail, and a stored one never loses it."""
     from .tasks import deliver_message
 
+    transaction.on_commit(lambda: deliver_message.enqueue(message.pk))
+
+
+def queue_message(registration, kind):
+    """Record one mail unless the registration already has it (a repeated job, a double
+    click); it goes to the task queue once the transaction commits."""
     message, created = RegistrationMessage.objects.get_or_create(
         registration=registration, kind=kind
     )
     if created:
-        transaction.on_commit(lambda: deliver_message.enqueue(message.pk))
+        _send_after_commit(message)
     return message
+
+
+def queue_first_messages(registration, kinds):
+    """The mails of a registration that was just created, in one insert."""
+    messages = RegistrationMessage.objects.bulk_create(
+        [RegistrationMessage(registration=registration, kind=kind) for kind in kinds]
+    )
+    for message in messages:
+        _send_after_commit(message)
 
 
 def deliver(message_id, now=None):

@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.shortcuts import render
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
-from wagtail.models import Site
 
 from home.models import SiteSettings
 
@@ -39,16 +39,16 @@ def _result(request, event, status, *, reason="", registration=None, http_status
 
 
 def privacy_policy_version(request):
-    site = Site.find_for_request(request)
-    return SiteSettings.for_site(site).privacy_policy_version() if site else ""
+    return SiteSettings.for_request(request).privacy_policy_version()
 
 
 def submit_registration(request, event):
     if _rate_limited(request):
         return _result(request, event, "rejected", reason="rate_limited", http_status=429)
-    current = capacity.availability(event)
-    if current.state in (capacity.State.CLOSED, capacity.State.NOT_YET_OPEN):
-        return _result(request, event, "closed", reason=current.state)
+    # A closed registration is said so at once, before anyone corrects their entries.
+    window = capacity.window_state(event, timezone.now())
+    if window in (capacity.State.CLOSED, capacity.State.NOT_YET_OPEN):
+        return _result(request, event, "closed", reason=window)
     form = event.registration_form_class()(request.POST)
     if not form.is_valid():
         context = event.get_context(request, form=form)

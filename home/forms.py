@@ -38,10 +38,10 @@ class ConsentFormBuilder(FormBuilder):
 
     reserved_names = {CONSENT_FIELD}
 
-    def __init__(self, fields):
+    def __init__(self, fields, *, in_source_language=False):
         fields = list(fields)
         super().__init__(fields)
-        self.source_choices = source_choices(fields)
+        self.source_choices = {} if in_source_language else source_choices(fields)
 
     def create_email_field(self, field, options):
         formfield = super().create_email_field(field, options)

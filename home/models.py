@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -412,9 +413,17 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("site settings")
 
     def privacy_policy_version(self):
-        """Which text of the privacy policy a person consented to: its published revision."""
-        page = self.privacy_page
-        if page is None or page.live_revision_id is None:
-            return ""
-        published = timezone.localtime(page.last_published_at).date().isoformat()
-        return f"{page.pk}/{page.live_revision_id} ({published})"
+        """Which text of the privacy policy a person consented to: its published revision.
+        Cached with the site version, which every publish replaces."""
+        from .fragments import site_version
+
+        key = f"home:privacy-version:{self.pk}:{site_version()}"
+        version = cache.get(key)
+        if version is None:
+            page = self.privacy_page
+            version = ""
+            if page is not None and page.live_revision_id is not None:
+                published = timezone.localtime(page.last_published_at).date().isoformat()
+                version = f"{page.pk}/{page.live_revision_id} ({published})"
+            cache.set(key, version, 86400)
+        return version

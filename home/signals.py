@@ -1,10 +1,11 @@
 from django.apps import apps
 from django.conf import settings
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Locale, Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .fragments import site_changed
 from .i18n import forget_live_languages
 from .roles import grant_translator_tree
 
@@ -26,3 +27,17 @@ def grant_translators_the_new_locale_tree(sender, instance, created, raw=False, 
 def refresh_languages_on_locale_root_change(sender, instance, **kwargs):
     if is_locale_root(instance):
         forget_live_languages()
+
+
+page_published.connect(site_changed, dispatch_uid="site_changed_on_publish")
+page_unpublished.connect(site_changed, dispatch_uid="site_changed_on_unpublish")
+post_page_move.connect(site_changed, dispatch_uid="site_changed_on_move")
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def site_changed_with_its_structure(sender, **kwargs):
+    from .models import SiteSettings
+
+    if issubclass(sender, Page | Site | Locale | SiteSettings):
+        site_changed()

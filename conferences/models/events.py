@@ -383,18 +383,19 @@ class EventPage(CalendarMixin, BasePage):
     def registration_rules(self):
         """Seats, deadlines and the organiser address of the source-language version of this
         event: every translation registers against the same rules and the same seats."""
-        source = (
-            EventPage.objects.filter(
-                translation_key=self.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
-            )
-            .exclude(pk=self.pk)
-            .first()
-        )
+        # Pages are served with their locale loaded (the page's language is rendered anyway).
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        source = EventPage.objects.filter(
+            translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
         return source or self
 
     def registration_form_class(self):
-        return self.form_builder(self.registration_fields.all()).get_form_class()
+        return self.form_builder(
+            self.registration_fields.all(),
+            in_source_language=self.locale.language_code == settings.LANGUAGE_CODE,
+        ).get_form_class()
 
     @path("")
     def index_route(self, request, *args, **kwargs):

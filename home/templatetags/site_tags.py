@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from home import i18n
+from home.fragments import site_version as current_site_version
 
 register = template.Library()
 
@@ -26,6 +27,11 @@ def _per_request(context, key, compute):
     if key not in cache:
         cache[key] = compute()
     return cache[key]
+
+
+@register.simple_tag
+def site_version():
+    return current_site_version()
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,23 @@
+"""The header and footer are the same for every visitor of a page in one language, and change
+only when the site's structure does: they are cached, keyed by a site version that every
+publish, unpublish, move, deletion and settings change replaces."""
+
+import time
+
+from django.core.cache import cache
+
+SITE_VERSION_KEY = "home:site-version"
+
+
+def site_version():
+    version = cache.get(SITE_VERSION_KEY)
+    if version is None:
+        version = time.time_ns()
+        cache.add(SITE_VERSION_KEY, version, None)
+    return version
+
+
+def site_changed(**kwargs):
+    # A fresh value rather than an increment: it cannot collide with a version set before a
+    # cache flush, so no stale fragment is ever served again.
+    cache.set(SITE_VERSION_KEY, time.time_ns(), None)
