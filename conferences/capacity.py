@@ -161,7 +161,9 @@ def register(event, *, email, answers, language, privacy_policy_version, now=Non
             queue_first_messages(registration, kinds)
     except IntegrityError as error:
         # The unique index is the last line of defence should two requests slip past the lock.
-        raise AlreadyRegistered() from error
+        if active_registration(key, email) is not None:
+            raise AlreadyRegistered() from error
+        raise
     return registration
 
 
