@@ -54,7 +54,6 @@ def compose(message):
             "event": event,
             "event_url": event.get_full_url(),
             "manage_url": manage_url(registration, event),
-            "rules": rules,
         }
         if organiser_mail:
             context["answers"] = answer_rows(

@@ -1,6 +1,6 @@
-"""The header and footer are the same for every visitor of a page in one language, and change
-only when the site's structure does: they are cached, keyed by a site version that every
-publish, unpublish, move, deletion and settings change replaces."""
+"""What every page shows and only the site's structure changes (header, footer, the list of
+live languages) is cached under a site version that every publish, unpublish, move, deletion,
+locale, site and settings change replaces."""
 
 import time
 

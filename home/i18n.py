@@ -5,12 +5,14 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-LANGUAGES_CACHE_KEY = "home:live-language-codes"
+from .fragments import site_version
 
 
 def live_language_codes():
-    """Languages that have a live home page: adding a Locale and translating is enough."""
-    codes = cache.get(LANGUAGES_CACHE_KEY)
+    """Languages that have a live home page: adding a Locale and translating is enough.
+    Cached under the site version, which publishing or unpublishing any page replaces."""
+    key = f"home:live-language-codes:{site_version()}"
+    codes = cache.get(key)
     if codes is None:
         site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
         if site is None:
@@ -20,12 +22,8 @@ def live_language_codes():
             .live()
             .values_list("locale__language_code", flat=True)
         )
-        cache.set(LANGUAGES_CACHE_KEY, codes, 300)
+        cache.set(key, codes, 86400)
     return codes
-
-
-def forget_live_languages():
-    cache.delete(LANGUAGES_CACHE_KEY)
 
 
 def language_links(page, site, current_language):

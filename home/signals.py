@@ -6,7 +6,6 @@ from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .fragments import site_changed
-from .i18n import forget_live_languages
 from .roles import grant_translator_tree
 
 
@@ -20,13 +19,6 @@ def grant_translators_the_new_locale_tree(sender, instance, created, raw=False, 
         return
     if instance.locale.language_code != settings.LANGUAGE_CODE:
         grant_translator_tree(apps, instance)
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-def refresh_languages_on_locale_root_change(sender, instance, **kwargs):
-    if is_locale_root(instance):
-        forget_live_languages()
 
 
 page_published.connect(site_changed, dispatch_uid="site_changed_on_publish")
