@@ -8,15 +8,8 @@ CONSENT_FIELD = "privacy_consent"
 MAX_TEXT_LENGTH = 5000
 
 
-def split_choices(text):
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if len(lines) > 1:
-        return lines
-    return [choice.strip() for choice in text.split(",") if choice.strip()]
-
-
-def source_choices(fields):
-    """The choices of each field as written in the source language, by translation key: a
+def source_fields(fields):
+    """The source-language version of each field with choices, by translation key: a
     translated label shows the visitor's language while the stored value stays the source's,
     so answers from every language can be counted together."""
     fields = list(fields)
@@ -27,10 +20,9 @@ def source_choices(fields):
     if not with_choices:
         return {}
     sources = model.objects.filter(
-        translation_key__in=with_choices,
-        locale__language_code=settings.LANGUAGE_CODE,
-    ).values_list("translation_key", "choices")
-    return {key: split_choices(choices) for key, choices in sources}
+        translation_key__in=with_choices, locale__language_code=settings.LANGUAGE_CODE
+    ).only("translation_key", "choices")
+    return {source.translation_key: source for source in sources}
 
 
 class ConsentFormBuilder(FormBuilder):
@@ -41,7 +33,7 @@ class ConsentFormBuilder(FormBuilder):
     def __init__(self, fields, *, in_source_language=False):
         fields = list(fields)
         super().__init__(fields)
-        self.source_choices = {} if in_source_language else source_choices(fields)
+        self.source_fields = {} if in_source_language else source_fields(fields)
 
     def create_email_field(self, field, options):
         formfield = super().create_email_field(field, options)
@@ -61,8 +53,9 @@ class ConsentFormBuilder(FormBuilder):
         return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **options)
 
     def get_formatted_field_choices(self, field):
-        labels = split_choices(field.choices)
-        values = self.source_choices.get(field.translation_key, labels)
+        labels = [label for _value, label in super().get_formatted_field_choices(field)]
+        source = self.source_fields.get(field.translation_key, field)
+        values = [value for value, _label in super().get_formatted_field_choices(source)]
         if len(values) != len(labels):
             # A translation that lost or added a choice must not store an unknown value.
             labels = values
