@@ -846,3 +846,13 @@ def test_access_log_lists_who_did_what(moderator, kick_off):
     actions = [row["data-action"] for row in page.select("[data-access-log] tbody tr")]
     assert actions == ["export", "view"]
     assert "moderator" in page.select_one("[data-access-log] tbody").get_text()
+
+
+@pytest.mark.parametrize("page_number", ["abc", "0", "-1", "999", "1" * 40])
+def test_a_bad_page_number_still_lists_the_registrations(moderator, two_seats, page_number):
+    fill(two_seats, 3)
+    client = login(moderator)
+    listing = client.get(event_url(two_seats, page=page_number))
+    log = client.get(reverse("registrations:access_log") + f"?page={page_number}")
+    assert (listing.status_code, log.status_code) == (200, 200)
+    assert len(html(listing).select("[data-registration-list] tbody tr")) == 3
