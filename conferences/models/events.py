@@ -2,7 +2,6 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
@@ -28,6 +27,7 @@ from home.blocks import DocumentLinksBlock
 from home.choices import FederalState
 from home.forms import FormPageAdminForm
 from home.models import BasePage, missing_alt_text
+from home.pagination import paginate
 
 from ..blocks import ProgrammeBlock
 from ..registration_form import RegistrationFormBuilder
@@ -529,16 +529,8 @@ class EventIndexPage(CalendarMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         form = EventFilterForm(request.GET or None, locale=self.locale)
-        events = form.apply(self.events())
-        paginator = Paginator(events, EVENTS_PER_PAGE)
-        page_number = request.GET.get("page") or 1
-        try:
-            page_obj = paginator.page(page_number)
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-            context["page_error"] = _("That page number is not valid; showing the first page.")
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-            context["page_error"] = _("There are fewer pages; showing the last one.")
+        page_obj, context["page_error"] = paginate(
+            request, form.apply(self.events()), EVENTS_PER_PAGE
+        )
         context.update(filter_form=form, page_obj=page_obj, events=page_obj.object_list)
         return context
