@@ -2,7 +2,9 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.contrib.forms.forms import FormBuilder, WagtailAdminFormPageForm
+from wagtail.models import TranslatableMixin
 
 CONSENT_FIELD = "privacy_consent"
 MAX_TEXT_LENGTH = 5000
@@ -73,7 +75,24 @@ class ConsentFormBuilder(FormBuilder):
         return fields
 
 
-class FormPageAdminForm(WagtailAdminFormPageForm):
+class SourceLanguageChoicesMixin:
+    """Lists of translatable snippets and pages (topics, events) offer the source-language
+    objects only: translations keep pointing at the source's choices, and pages show them in
+    the visitor's language, so a choice made once holds for every language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and issubclass(queryset.model, TranslatableMixin):
+                field.queryset = queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class SourceLanguageChoicesPageForm(SourceLanguageChoicesMixin, WagtailAdminPageForm):
+    pass
+
+
+class FormPageAdminForm(SourceLanguageChoicesMixin, WagtailAdminFormPageForm):
     """Refuses editor fields whose key would clash with a field every form always has."""
 
     def clean(self):

@@ -25,6 +25,7 @@ from .blocks import BodyBlock, FormatCardBlock
 from .forms import ConsentFormBuilder, FormPageAdminForm
 
 UPCOMING_EVENTS_ON_HOME = 3
+LATEST_CASE_STUDIES_ON_HOME = 3
 
 
 def missing_alt_text(image_id, alt_text, field):
@@ -104,6 +105,7 @@ class HomePage(BasePage):
         "home.FormPage",
         "home.AccessibilityStatementPage",
         "conferences.EventIndexPage",
+        "casestudies.CaseStudyIndexPage",
     ]
     max_count_per_parent = 1
 
@@ -111,6 +113,7 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from casestudies.models import CaseStudyIndexPage, CaseStudyPage
         from conferences.models import EventIndexPage, EventPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -122,6 +125,16 @@ class HomePage(BasePage):
             .order_by("start")[:UPCOMING_EVENTS_ON_HOME]
         )
         context["event_index"] = EventIndexPage.objects.live().filter(locale=self.locale).first()
+        context["latest_case_studies"] = (
+            CaseStudyPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .select_related("municipality")
+            .order_by("-first_published_at")[:LATEST_CASE_STUDIES_ON_HOME]
+        )
+        context["case_study_index"] = (
+            CaseStudyIndexPage.objects.live().filter(locale=self.locale).first()
+        )
         return context
 
     def clean(self):

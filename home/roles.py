@@ -9,8 +9,9 @@ WORKFLOW_NAME = "Moderators approval"
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-# Translators change pages of the translated trees only; a Moderator publishes the result.
-TRANSLATOR_PAGE_PERMISSIONS = ["change_page"]
+# Translators change and publish pages of the translated trees only; the German sources they
+# translate went through the Moderators' approval already.
+TRANSLATOR_PAGE_PERMISSIONS = ["change_page", "publish_page"]
 
 # Wagtail treats deleting media as changing it, and lets whoever may add media change their
 # own uploads: Editors manage their own images and documents, Moderators everyone's.
@@ -38,6 +39,8 @@ MODEL_PERMISSIONS = {
         ("conferences", "change_venue"),
         ("conferences", "add_speaker"),
         ("conferences", "change_speaker"),
+        ("casestudies", "add_municipality"),
+        ("casestudies", "change_municipality"),
     ],
     MODERATORS: [
         ("wagtailadmin", "access_admin"),
@@ -52,6 +55,9 @@ MODEL_PERMISSIONS = {
         ("conferences", "add_speaker"),
         ("conferences", "change_speaker"),
         ("conferences", "delete_speaker"),
+        ("casestudies", "add_municipality"),
+        ("casestudies", "change_municipality"),
+        ("casestudies", "delete_municipality"),
         *PERSONAL_DATA_PERMISSIONS,
     ],
     TRANSLATORS: [
@@ -60,6 +66,7 @@ MODEL_PERMISSIONS = {
         ("wagtail_localize", "submit_translation"),
         ("conferences", "change_venue"),
         ("conferences", "change_speaker"),
+        ("casestudies", "change_municipality"),
     ],
     REGISTRATION_MANAGERS: [("wagtailadmin", "access_admin"), *PERSONAL_DATA_PERMISSIONS],
 }
@@ -172,3 +179,17 @@ def _ensure_workflow(apps, moderators, root, ContentType):
         workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+
+
+def may_edit_source(user, instance):
+    """Translators change snippets only in their translations (through the translation
+    editor); the source-language original belongs to those who may create such snippets."""
+    from django.conf import settings
+    from wagtail.models import TranslatableMixin
+
+    if not isinstance(instance, TranslatableMixin):
+        return True
+    if instance.locale.language_code != settings.LANGUAGE_CODE:
+        return True
+    opts = instance._meta
+    return user.has_perm(f"{opts.app_label}.add_{opts.model_name}")

@@ -2,11 +2,13 @@ from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .i18n import live_language_codes
 from .models import Topic
+from .roles import may_edit_source
 
 
 class TopicViewSet(SnippetViewSet):
@@ -27,3 +29,9 @@ def refuse_languages_without_content(page, request, serve_args, serve_kwargs):
     """/fr/… must not show German pages under a French address while French has no content."""
     if get_language() not in live_language_codes():
         raise Http404
+
+
+@hooks.register("before_edit_snippet")
+def keep_source_snippets_to_their_authors(request, instance):
+    if not may_edit_source(request.user, instance):
+        return permission_denied(request)

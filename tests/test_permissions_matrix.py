@@ -21,6 +21,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
+from casestudies.models import Municipality
 from conferences.models import Speaker, Venue
 from home.models import Topic
 from home.roles import REGISTRATION_MANAGERS
@@ -162,12 +163,16 @@ def api(family, name, url_name, *args):
 
 
 def snippet_rows(model):
-    """Editors add and change, Translators change (translate), only Moderators delete."""
+    """Editors add and change, Translators change translations only, Moderators delete."""
     name = model._meta.model_name
     viewset = f"wagtailsnippets_{model._meta.app_label}_{name}"
     return [
         (get("snippets", f"{name}-list", f"{viewset}:list"), OK, OK, OK, DENIED, OK),
         (get("snippets", f"{name}-add", f"{viewset}:add"), OK, OK, DENIED, DENIED, OK),
+        (
+            get("snippets", f"{name}-edit-german", f"{viewset}:edit", snippet_pk(model, "de")),
+            OK, OK, DENIED, DENIED, OK,
+        ),
         (
             get("snippets", f"{name}-edit-english", f"{viewset}:edit", snippet_pk(model, "en")),
             OK, OK, OK, DENIED, OK,
@@ -182,7 +187,8 @@ def snippet_rows(model):
 # Columns: editor, moderator, translator, registration manager, superuser.
 MATRIX = [
     (get("dashboard", "home", "wagtailadmin_home"), OK, OK, OK, OK, OK),
-    # Pages: every tree is edited, German only by Editors and Moderators; Moderators publish.
+    # Pages: German is edited by Editors and Moderators and published by Moderators; the
+    # translated trees are edited and published by Translators too.
     (
         get("pages", "explore-german", "wagtailadmin_explore", pk("german_home")),
         OK, OK, OWN_TREE, DENIED, OK,
@@ -218,7 +224,7 @@ MATRIX = [
             "pages", "publish-english", "wagtailadmin_api:pages:action",
             pk("english_workshop"), "publish",
         ),
-        FORBIDDEN, OK, FORBIDDEN, NOT_FOUND, OK,
+        FORBIDDEN, OK, OK, NOT_FOUND, OK,
     ),
     (
         get(
@@ -229,7 +235,7 @@ MATRIX = [
     ),
     (
         get("pages", "unpublish-english", "wagtailadmin_pages:unpublish", pk("english_workshop")),
-        DENIED, OK, DENIED, DENIED, OK,
+        DENIED, OK, OK, DENIED, OK,
     ),
     (
         get("pages", "delete-german", "wagtailadmin_pages:delete", pk("german_workshop")),
@@ -238,6 +244,7 @@ MATRIX = [
     *snippet_rows(Topic),
     *snippet_rows(Venue),
     *snippet_rows(Speaker),
+    *snippet_rows(Municipality),
     # Form submissions are personal data: of those who edit form pages, only Moderators see
     # them; Registration managers reach them through the data-subject screen.
     (

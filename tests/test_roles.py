@@ -67,12 +67,15 @@ def test_anonymous_visitors_are_sent_to_the_admin_login(client, german_page):
 
 
 @pytest.mark.parametrize(
-    ("role", "can_publish"), [("editor", False), ("moderator", True), ("translator", False)]
+    ("role", "publishes_german", "publishes_english"),
+    [("editor", False, False), ("moderator", True, True), ("translator", False, True)],
 )
-def test_only_moderators_publish(request, german_page, english_page, role, can_publish):
+def test_moderators_publish_sources_and_translators_translations(
+    request, german_page, english_page, role, publishes_german, publishes_english
+):
     user = request.getfixturevalue(role)
-    for page in (german_page, english_page):
-        assert page.permissions_for_user(user).can_publish() is can_publish
+    assert german_page.permissions_for_user(user).can_publish() is publishes_german
+    assert english_page.permissions_for_user(user).can_publish() is publishes_english
 
 
 def test_translators_cannot_touch_the_german_source(translator, german_page, english_page):

@@ -36,6 +36,11 @@ PAGES = {
         "de": "/de/veranstaltungen/themenwerkstaetten/werkstatt-datenplattformen/",
         "en": "/en/events/thematic-workshops/workshop-data-platforms/",
     },
+    "case_study_index": {"de": "/de/praxisbeispiele/", "en": "/en/case-studies/"},
+    "case_study": {
+        "de": "/de/praxisbeispiele/urbane-datenplattform-musterstadt/",
+        "en": "/en/case-studies/urban-data-platform-musterstadt/",
+    },
 }
 
 WCAG_21_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -131,14 +136,30 @@ TAB_LIMIT = 60
 
 
 def tab_to(page, target, limit=TAB_LIMIT):
-    """Press Tab until `target` has the focus, as a keyboard user moves through a page.
+    """Press Tab until `target` (a locator or a CSS selector) has the focus, as a keyboard user
+    moves through a page, and return it as a locator.
 
     Fails with the stops passed on the way when it is not reached within `limit` presses.
     """
+    if isinstance(target, str):
+        target = page.locator(target)
     passed = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if target.evaluate("element => element === document.activeElement"):
-            return
+        if target.evaluate_all("(elements) => elements.includes(document.activeElement)"):
+            return target
         passed.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
     raise AssertionError(f"{limit} presses of Tab never reached {target}; passed {passed}")
+
+
+def arrow_to(page, select, value):
+    """Step through a focused, closed <select> with the arrow keys until it shows the value."""
+    options = select.locator("option").count()
+    for _ in range(options):
+        if select.input_value() == value:
+            return
+        page.keyboard.press("ArrowDown")
+    assert select.input_value() == value, (
+        f"ArrowDown never selected {value!r} in {select.get_attribute('name')}; "
+        f"it stopped at {select.input_value()!r}"
+    )

@@ -5,41 +5,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .support import PAGES
+from .support import PAGES, arrow_to, tab_to
 
 pytestmark = pytest.mark.browser
 
 CONFERENCE_TITLE = "Daten in der Smart City – Zwischen digitaler Daseinsvorsorge und Souveränität"
-
-# Tab stops before the filters: skip link, header, navigation, breadcrumbs, intro links.
-MAX_TAB_STOPS = 60
-
-FOCUSED_ELEMENT = "document.activeElement.outerHTML.slice(0, 200)"
-
-
-def tab_to(page, selector):
-    """Press Tab until the focused element matches the selector, as a keyboard user would."""
-    for _ in range(MAX_TAB_STOPS):
-        page.keyboard.press("Tab")
-        if page.evaluate("(selector) => document.activeElement.matches(selector)", selector):
-            return page.locator(selector)
-    raise AssertionError(
-        f"{MAX_TAB_STOPS} presses of Tab never reached {selector}; "
-        f"focus ended on {page.evaluate(FOCUSED_ELEMENT)}"
-    )
-
-
-def arrow_to(page, select, value):
-    """Step through a focused, closed <select> with the arrow keys until it shows the value."""
-    options = select.locator("option").count()
-    for _ in range(options):
-        if select.input_value() == value:
-            return
-        page.keyboard.press("ArrowDown")
-    assert select.input_value() == value, (
-        f"ArrowDown never selected {value!r} in {select.get_attribute('name')}; "
-        f"it stopped at {select.input_value()!r}"
-    )
 
 
 def card_titles(page):

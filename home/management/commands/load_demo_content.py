@@ -8,10 +8,13 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from casestudies.demo_content import describe_case_studies
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage, Municipality
 from conferences.demo_content import describe_events
 from conferences.models import (
     ConferencePage,
     EventIndexPage,
+    EventPage,
     RegistrationField,
     Speaker,
     Venue,
@@ -37,6 +40,8 @@ PAGE_TYPES = {
     "conference": (ConferencePage, RegistrationField),
     "series": (WorkshopSeriesPage, None),
     "session": (WorkshopPage, RegistrationField),
+    "case_study_index": (CaseStudyIndexPage, None),
+    "case_study": (CaseStudyPage, None),
 }
 TARGET_LANGUAGE = "en"
 
@@ -69,11 +74,16 @@ class Command(BaseCommand):
         # The home page first: translating a child would otherwise copy it as a stray parent.
         self.translate(home, target_locale, glossary)
 
+        events = describe_events(glossary)
+        case_studies = describe_case_studies(glossary)
         self.topics = {
             slug: self.ensure_snippet(Topic, source_locale, {"slug": slug, "name": name})
-            for name, slug in description["topics"]
+            for name, slug in [*description["topics"], *case_studies["topics"]]
         }
-        events = describe_events(glossary)
+        self.municipalities = {
+            key: self.ensure_snippet(Municipality, source_locale, spec)
+            for key, spec in case_studies["municipalities"].items()
+        }
         self.venues = {
             key: self.ensure_snippet(Venue, source_locale, spec)
             for key, spec in events["venues"].items()
@@ -84,11 +94,19 @@ class Command(BaseCommand):
         }
         # Snippets are translated before the pages that refer to them, so the English pages
         # point at English topics, venues and speakers.
-        for snippet in [*self.topics.values(), *self.venues.values(), *self.speakers.values()]:
+        snippets = [self.topics, self.venues, self.speakers, self.municipalities]
+        for snippet in [snippet for kind in snippets for snippet in kind.values()]:
             self.translate(snippet, target_locale, glossary)
 
+        case_study_index = (
+            "case_study_index",
+            {
+                **case_studies["index"],
+                "children": [("case_study", spec) for spec in case_studies["case_studies"]],
+            },
+        )
         pages = {}
-        for kind, spec in [*description["pages"], events["index"]]:
+        for kind, spec in [*description["pages"], events["index"], case_study_index]:
             self.ensure_tree(home, kind, spec, pages)
         self.link_call_to_actions(description["pages"], pages)
         for page in pages.values():
@@ -119,6 +137,11 @@ class Command(BaseCommand):
             return existing.specific
         fields = spec.pop("fields", [])
         topics = [self.topics[slug] for slug in spec.pop("topics", [])]
+        presented_at = list(
+            EventPage.objects.filter(locale=parent.locale, slug__in=spec.pop("presented_at", []))
+        )
+        if spec.get("municipality"):
+            spec["municipality"] = self.municipalities[spec["municipality"]]
         if kind == "standard":
             spec["body"] = [block for block in spec["body"] if block[0] != "call_to_action"]
         if spec.get("venue"):
@@ -131,6 +154,8 @@ class Command(BaseCommand):
         page = model(**spec)
         if topics:
             page.topics = topics
+        if presented_at:
+            page.presented_at = presented_at
         if fields:
             related_name = field_model._meta.get_field("page").remote_field.related_name
             for order, field in enumerate(fields):

@@ -1,0 +1,285 @@
+import re
+from decimal import Decimal
+from html import unescape
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page
+from wagtail_localize.operations import TranslationCreator
+
+from casestudies.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    Municipality,
+    SizeClass,
+)
+from home.models import Topic
+
+from .conftest import page_in
+
+MARKER = re.compile(r'<a class="germany-map__marker" href="([^"]+)"')
+
+
+@pytest.mark.parametrize(
+    "population, size",
+    [
+        (1, SizeClass.SMALL),
+        (19_999, SizeClass.SMALL),
+        (20_000, SizeClass.MEDIUM),
+        (100_000, SizeClass.MEDIUM),
+        (100_001, SizeClass.LARGE),
+    ],
+)
+def test_size_class_follows_the_population(db, population, size):
+    municipality = make_municipality("ort", population=population)
+    assert municipality.size_class == size
+    municipality.population = 150_000
+    municipality.save()
+    assert Municipality.objects.get(pk=municipality.pk).size_class == SizeClass.LARGE
+
+
+def make_municipality(slug, state="NW", population=30_000, cohort=2019, lat="51.5", lon="7.5"):
+    return Municipality.objects.create(
+        name=slug.title(),
+        slug=slug,
+        federal_state=state,
+        population=population,
+        cohort=cohort,
+        latitude=Decimal(lat),
+        longitude=Decimal(lon),
+        locale=Locale.get_default(),
+    )
+
+
+@pytest.fixture
+def index(demo_site):
+    page = CaseStudyIndexPage(title="Testbeispiele", slug="testbeispiele")
+    demo_site.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def add_case_study(index, title, municipality, topics=(), status="in_progress"):
+    page = CaseStudyPage(
+        title=title, slug=title.lower().replace(" ", "-"), municipality=municipality, status=status
+    )
+    page.topics = list(topics)
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def four(index):
+    ethics, platforms, mobility = (
+        Topic.objects.get(locale__language_code="de", slug=slug)
+        for slug in ("datenethik", "urbane-datenplattformen", "mobilitaet")
+    )
+    west = make_municipality("westdorf", "NW", 8_000, 2019, "51.9", "8.4")
+    city = make_municipality("grossstadt", "NW", 250_000, 2020, "51.2", "6.8")
+    south = make_municipality("suedstadt", "BY", 60_000, 2021, "48.1", "11.6")
+    east = make_municipality("ostheim", "BY", 12_000, 2019, "49.4", "11.1")
+    return {
+        "a": add_case_study(index, "Datenrat Westdorf", west, [ethics], "completed"),
+        "b": add_case_study(index, "Plattform Grossstadt", city, [platforms]),
+        "c": add_case_study(index, "Ethik Suedstadt", south, [ethics]),
+        "d": add_case_study(index, "Bus Ostheim", east, [ethics, mobility, platforms]),
+        "d2": add_case_study(index, "Daten Ostheim", east, [platforms]),
+    }
+
+
+def titles(response):
+    return {case_study.title for case_study in response.context["case_studies"]}
+
+
+def test_filters_combine_and_every_option_counts_its_results(client, index, four):
+    response = client.get(index.url, {"state": "BY", "topic": "datenethik"})
+    assert response.status_code == 200
+    assert titles(response) == {"Ethik Suedstadt", "Bus Ostheim"}
+    html = unescape(response.content.decode())
+    assert "2 Praxisbeispiele gefunden" in html
+    # Each option says how many case studies it would show with the other filters kept.
+    facets = response.context["facets"]
+    assert facets["state"] == {"BY": 2, "NW": 1}  # topic "Datenethik" applied
+    assert facets["topic"]["urbane-datenplattformen"] == 2  # state "BY" applied
+    assert facets["size"] == {"small": 1, "medium": 1}
+    assert facets["status"] == {"in_progress": 2}
+    assert ">Bayern (2)</option>" in html
+    assert ">Nordrhein-Westfalen (1)</option>" in html
+    assert ">Saarland (0)</option>" in html
+
+    response = client.get(index.url, {"size": "small", "cohort": "2019"})
+    assert titles(response) == {"Datenrat Westdorf", "Bus Ostheim", "Daten Ostheim"}
+    response = client.get(index.url, {"status": "completed"})
+    assert titles(response) == {"Datenrat Westdorf"}
+    response = client.get(index.url, {"municipality": "ostheim"})
+    assert titles(response) == {"Bus Ostheim", "Daten Ostheim"}
+
+
+@pytest.mark.parametrize(
+    "query, complaint",
+    [
+        ({"state": "XX"}, 'data-filter-status="invalid"'),
+        ({"cohort": "abc"}, 'data-filter-status="invalid"'),
+        ({"cohort": "1999"}, 'data-filter-status="invalid"'),
+        ({"topic": "<script>"}, 'data-filter-status="invalid"'),
+        ({"municipality": "x" * 5000}, 'data-filter-status="invalid"'),
+        ({"size": "huge", "page": "abc"}, "Diese Seitenzahl ist ungültig"),
+        ({"page": "999"}, "So viele Seiten gibt es nicht"),
+    ],
+)
+def test_unusable_filter_values_are_reported_and_ignored(client, index, four, query, complaint):
+    response = client.get(index.url, query)
+    assert response.status_code == 200
+    assert titles(response) == {page.title for page in four.values()}
+    html = response.content.decode()
+    assert complaint in html
+    assert "<script>" not in html.split("<main", 1)[1]
+
+
+def test_markers_follow_the_filtered_case_studies(client, index, four):
+    response = client.get(index.url)
+    markers = [unescape(href) for href in MARKER.findall(response.content.decode())]
+    # One marker per municipality; Ostheim's two case studies share one, leading to both.
+    assert sorted(markers) == sorted(
+        [
+            four["a"].url,
+            four["b"].url,
+            four["c"].url,
+            f"{index.url}?municipality=ostheim",
+        ]
+    )
+    response = client.get(index.url, {"state": "NW"})
+    markers = [unescape(href) for href in MARKER.findall(response.content.decode())]
+    assert sorted(markers) == sorted([four["a"].url, four["b"].url])
+    response = client.get(index.url, {"topic": "mobilitaet"})
+    markers = [unescape(href) for href in MARKER.findall(response.content.decode())]
+    assert markers == [four["d"].url]
+
+
+def index_queries(client, url):
+    client.get(url)  # warm the site caches a first visit fills
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, {"state": "NW"})
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_index_queries_do_not_grow_with_the_number_of_case_studies(client, index):
+    topic = Topic.objects.filter(locale__language_code="de").first()
+
+    def add(count, offset):
+        for number in range(offset, offset + count):
+            municipality = make_municipality(
+                f"ort-{number}",
+                lat=f"{50 + number % 20 / 10:.1f}",
+                lon=f"{7 + number % 30 / 10:.1f}",
+            )
+            add_case_study(index, f"Fall {number}", municipality, [topic])
+
+    add(10, 0)
+    with_ten = index_queries(client, index.url)
+    add(90, 10)
+    with_hundred = index_queries(client, index.url)
+    assert with_hundred == with_ten
+
+
+def test_related_case_studies_share_topics_most_first(client, index, four):
+    both = add_case_study(
+        index,
+        "Zwei Themen",
+        make_municipality("zweiort"),
+        four["d"].topics.exclude(slug="mobilitaet"),
+    )
+    related = list(four["d"].related_case_studies())
+    assert related[0].title == both.title  # two topics in common, the others one
+    assert related[0].shared_topics == 2
+    assert len(related) == 3
+    assert four["d"].title not in {page.title for page in related}
+    unrelated = add_case_study(index, "Ohne Themen", make_municipality("leer"))
+    assert unrelated.title not in {page.title for page in four["d"].related_case_studies()}
+    response = client.get(four["d"].url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Verwandte Praxisbeispiele" in html
+    for page in related:
+        assert page.title in html
+
+
+def test_case_study_page_queries_do_not_grow_with_related_content(client, index, four):
+    url = four["d"].url
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for number in range(8):
+        add_case_study(
+            index,
+            f"Mehr {number}",
+            make_municipality(f"mehr-{number}", lat="52.0", lon=f"{7 + number / 10:.1f}"),
+            four["d"].topics.all(),
+        )
+    client.get(url)
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(few)
+
+
+def test_demo_case_studies_are_filterable_in_german_and_english(client, demo_site):
+    german = CaseStudyIndexPage.objects.get(locale__language_code="de")
+    english = CaseStudyIndexPage.objects.get(locale__language_code="en")
+    assert german.case_studies().count() >= 12
+    assert english.case_studies().count() == german.case_studies().count()
+
+    response = client.get(english.url, {"state": "NW"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "North Rhine-Westphalia (" in html
+    for case_study in response.context["case_studies"]:
+        assert case_study.locale.language_code == "en"
+        assert case_study.municipality.federal_state == "NW"
+        assert case_study.municipality.locale.language_code == "en"
+    assert len(MARKER.findall(html)) >= 1
+
+
+def test_demo_case_study_links_its_conference_in_the_page_language(client, demo_site):
+    german = CaseStudyPage.objects.filter(
+        locale__language_code="de", presented_at__isnull=False
+    ).first()
+    english = german.get_translation(Locale.objects.get(language_code="en"))
+    conference = page_in("en", "regional-conference-guetersloh-2023")
+    response = client.get(english.url)
+    assert response.status_code == 200
+    assert f'href="{conference.url}"' in response.content.decode()
+    assert "Presented at" in response.content.decode()
+    assert "Sample content" in response.content.decode()
+
+
+def test_a_third_locale_added_in_the_admin_works_end_to_end(client, demo_site, admin_user):
+    client.force_login(admin_user)
+    response = client.post("/admin/locales/new/", {"language_code": "fr"}, follow=True)
+    assert response.status_code == 200
+    french = Locale.objects.get(language_code="fr")
+
+    case_study = CaseStudyPage.objects.filter(locale__language_code="de").first()
+    creator = TranslationCreator(admin_user, [french])
+    creator.create_translations(demo_site)  # the home page first, as translators do
+    creator.create_translations(case_study.municipality)
+    creator.create_translations(case_study.get_parent().specific)
+    creator.create_translations(case_study)
+    for page in Page.objects.filter(locale=french).order_by("depth"):
+        page.get_latest_revision().publish()
+    french_case_study = case_study.get_translation(french)
+
+    response = client.get(french_case_study.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert french_case_study.url.startswith("/fr/")
+    assert '<html lang="fr">' in html
+    assert f'hreflang="fr" href="http://testserver{french_case_study.url}"' in html or (
+        f'hreflang="fr" href="{french_case_study.url}"' in html
+    )
+    german_html = client.get(case_study.url).content.decode()
+    assert f'href="{french_case_study.url}" hreflang="fr" lang="fr"' in german_html
+    assert 'rel="alternate" hreflang="fr"' in german_html
