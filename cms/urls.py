@@ -10,6 +10,9 @@ from home import views as home_views
 from home.health import HealthView
 
 urlpatterns = [
+    # The translator workflow's checked versions of some wagtail-localize admin views answer
+    # at wagtail-localize's own addresses, so they come first.
+    path("admin/", include("localisation.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),

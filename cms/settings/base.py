@@ -7,6 +7,8 @@ import environ
 from csp.constants import NONE, SELF
 from django.conf.locale import LANG_INFO
 
+from localisation.machine import machine_translator_setting
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -20,6 +22,7 @@ INSTALLED_APPS = [
     "home",
     "conferences",
     "casestudies",
+    "localisation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -247,14 +250,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
-}
-if env("DEEPL_API_KEY", default=""):
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": env("DEEPL_API_KEY")},
-    }
+# DeepL with DEEPL_API_KEY, otherwise a dummy whose output is marked as no translation.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(env("DEEPL_API_KEY", default=""))
+# A page submitted for translation starts as a draft in the target language, instead of going
+# live at once with the untranslated (German) text under an English address.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Registrations: per-IP rate limit on the shared cache (django-ratelimit; "0" turns it off),
 # behind a proxy read the client address from the header it sets (e.g. HTTP_X_REAL_IP).
