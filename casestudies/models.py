@@ -16,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import DocumentLinksBlock, ImageBlock, KeyFigureBlock
 from home.choices import FederalState
 from home.forms import SourceLanguageChoicesPageForm
-from home.models import BasePage
+from home.models import BasePage, topics_in_language
 from home.pagination import paginate
 
 CASE_STUDIES_PER_PAGE = 12
@@ -298,11 +298,7 @@ class CaseStudyPage(BasePage):
         )
 
     def topics_in_page_language(self):
-        from home.models import Topic
-
-        return Topic.objects.filter(
-            translation_key__in=self.topics.values("translation_key"), locale_id=self.locale_id
-        )
+        return topics_in_language(self.topics, self.locale_id)
 
     def events_in_page_language(self):
         """Events are chosen on the source page; list their live versions in this language,

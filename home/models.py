@@ -344,6 +344,13 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
+def topics_in_language(topics, locale_id):
+    """Topics are chosen on the source page; their versions in a page's language, one query."""
+    return Topic.objects.filter(
+        translation_key__in=topics.values("translation_key"), locale_id=locale_id
+    )
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)

@@ -26,7 +26,7 @@ from wagtail.search import index
 from home.blocks import DocumentLinksBlock
 from home.choices import FederalState
 from home.forms import FormPageAdminForm
-from home.models import BasePage, missing_alt_text
+from home.models import BasePage, missing_alt_text, topics_in_language
 from home.pagination import paginate
 
 from ..blocks import ProgrammeBlock
@@ -422,12 +422,7 @@ class EventPage(CalendarMixin, BasePage):
         return list(pages_in_active_language(chosen).values())
 
     def topics_in_page_language(self):
-        """Topics are chosen on the source page; show their translations, in one query."""
-        from home.models import Topic
-
-        return Topic.objects.filter(
-            translation_key__in=self.topics.values("translation_key"), locale_id=self.locale_id
-        )
+        return topics_in_language(self.topics, self.locale_id)
 
 
 class ConferencePage(EventPage):
