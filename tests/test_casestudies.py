@@ -3,6 +3,7 @@ from decimal import Decimal
 from html import unescape
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
@@ -283,3 +284,64 @@ def test_a_third_locale_added_in_the_admin_works_end_to_end(client, demo_site, a
     german_html = client.get(case_study.url).content.decode()
     assert f'href="{french_case_study.url}" hreflang="fr" lang="fr"' in german_html
     assert 'rel="alternate" hreflang="fr"' in german_html
+
+
+MUNICIPALITY_FORM = {
+    "name": "Neustadt",
+    "slug": "neustadt",
+    "municipality_type": "city",
+    "federal_state": "NW",
+    "population": "30000",
+    "cohort": "2020",
+    "latitude": "51.5",
+    "longitude": "7.5",
+    "website": "",
+}
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("latitude", "99"),
+        ("longitude", "abc"),
+        ("population", "-5"),
+        ("population", "9" * 30),
+        ("cohort", "1999"),
+        ("federal_state", "XX"),
+        ("website", "javascript:alert(1)"),
+        ("slug", "kein slug!"),
+        ("name", ""),
+    ],
+)
+def test_the_municipality_form_refuses_bad_input_and_stores_nothing(
+    client, moderator, demo_site, field, value
+):
+    client.force_login(moderator)
+    before = Municipality.objects.count()
+    response = client.post(
+        "/admin/snippets/casestudies/municipality/add/?locale=de",
+        {**MUNICIPALITY_FORM, field: value},
+    )
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert Municipality.objects.count() == before
+
+
+def test_a_translator_cannot_change_the_german_municipality(client, translator, demo_site):
+    german = Municipality.objects.filter(locale__language_code="de").first()
+    client.force_login(translator)
+    response = client.post(
+        f"/admin/snippets/casestudies/municipality/edit/{german.pk}/",
+        {**MUNICIPALITY_FORM, "name": "Übernommen", "slug": german.slug},
+    )
+    assert response.status_code == 302
+    german.refresh_from_db()
+    assert german.name != "Übernommen"
+
+
+def test_a_contact_address_needs_a_contact_person(four):
+    page = four["a"]
+    page.contact_email = "amt@example.org"
+    with pytest.raises(ValidationError) as refused:
+        page.full_clean()
+    assert "contact_name" in refused.value.error_dict
