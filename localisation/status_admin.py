@@ -21,6 +21,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation
 
 from conferences.exports import csv_cell
+from home.admin_reports import IgnoredFiltersMixin
 
 from . import status
 
@@ -115,7 +116,7 @@ class ReportRow:
         return "/" + self.page.url_path.split("/", 2)[-1]
 
 
-class TranslationStatusView(ReportView):
+class TranslationStatusView(IgnoredFiltersMixin, ReportView):
     page_title = gettext_lazy("Translation status")
     header_icon = ICON
     results_template_name = "localisation/status_results.html"
@@ -166,17 +167,6 @@ class TranslationStatusView(ReportView):
             return queryset
         self.filters.is_valid()
         return self.filters.filter_queryset(queryset)
-
-    @cached_property
-    def filter_errors(self):
-        if self.filters is None or self.filters.is_valid():
-            return []
-        form = self.filters.form
-        return [
-            _("The filter “%(filter)s” was ignored: %(error)s")
-            % {"filter": form[name].label, "error": " ".join(errors)}
-            for name, errors in form.errors.items()
-        ]
 
     @cached_property
     def state_filter(self):
