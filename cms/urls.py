@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
         conference_views.manage_registration,
         name="registration_manage",
     ),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -41,6 +41,7 @@ MODEL_PERMISSIONS = {
         ("conferences", "change_speaker"),
         ("casestudies", "add_municipality"),
         ("casestudies", "change_municipality"),
+        ("search", "view_querystatistic"),
     ],
     MODERATORS: [
         ("wagtailadmin", "access_admin"),
@@ -58,6 +59,7 @@ MODEL_PERMISSIONS = {
         ("casestudies", "add_municipality"),
         ("casestudies", "change_municipality"),
         ("casestudies", "delete_municipality"),
+        ("search", "view_querystatistic"),
         *PERSONAL_DATA_PERMISSIONS,
     ],
     TRANSLATORS: [

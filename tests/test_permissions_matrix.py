@@ -349,6 +349,11 @@ MATRIX = [
     ),
     (get("reports", "site-history", "wagtailadmin_reports:site_history"), OK, OK, OK, OK, OK),
     (get("reports", "aging-pages", "wagtailadmin_reports:aging_pages"), OK, OK, OK, DENIED, OK),
+    # What visitors search for guides the editors; the terms may still name people.
+    (
+        get("reports", "search-terms", "search_statistics:index"),
+        OK, OK, DENIED, DENIED, OK,
+    ),
 ]  # fmt: skip
 
 

@@ -1,0 +1,12 @@
+from django.db import migrations
+
+from home.roles import migrate_roles
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("search", "0001_initial"),
+        ("home", "0003_media_ownership"),
+    ]
+
+    operations = [migrations.RunPython(migrate_roles, migrations.RunPython.noop)]

@@ -1,0 +1,258 @@
+"""The site search: live, public pages of the visitor's language and public documents; ranked
+title over teaser over body, upcoming events above past ones; facets counted over every match.
+
+One query finds every match with its score (the ranking itself is the database's), the facets
+are counted from that list, and only the page of results shown is loaded in full, so the
+number of queries stays the same whatever the number of matches."""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelsearch.query import And, Fuzzy, Phrase, PlainText
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.search.backends import get_search_backend
+
+from casestudies.models import CaseStudyPage
+from conferences.models import ConferencePage, EventPage, WorkshopPage, WorkshopSeriesPage
+from home.models import Topic
+
+from .text_search import searching_in
+
+MAX_LENGTH = 200
+MAX_TERMS = 10
+# An upcoming event counts this much more than a past one that matches as well.
+UPCOMING_BOOST = 2.0
+WORD = re.compile(r"[^\W_]+")
+QUOTED = re.compile(r'"([^"]*)"')
+
+PAGE_TYPES = {
+    "conference": ConferencePage,
+    "workshop_series": WorkshopSeriesPage,
+    "workshop": WorkshopPage,
+    "case_study": CaseStudyPage,
+}
+OTHER_PAGES = "page"
+DOCUMENT = "document"
+TYPE_LABELS = {
+    "conference": _("Conferences"),
+    "workshop_series": _("Workshop series"),
+    "workshop": _("Workshop sessions"),
+    "case_study": _("Case studies"),
+    OTHER_PAGES: _("Other pages"),
+    DOCUMENT: _("Documents"),
+}
+EVENT_TYPES = {"conference", "workshop"}
+WHEN_LABELS = {"upcoming": _("Upcoming and running events"), "past": _("Past events")}
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What a visitor typed, reduced to words: search operators and punctuation carry no
+    meaning here, so nothing typed can break the query."""
+
+    words: tuple
+    phrases: tuple
+    shortened: bool
+
+    @classmethod
+    def parse(cls, text):
+        text = text or ""
+        shortened = len(text) > MAX_LENGTH
+        if shortened:
+            # Cut between words, not through one.
+            text = text[: MAX_LENGTH + 1].rsplit(None, 1)[0][:MAX_LENGTH]
+        phrases, words = [], []
+        for quoted in QUOTED.findall(text):
+            phrase = WORD.findall(quoted)
+            (phrases.append(" ".join(phrase)) if len(phrase) > 1 else words.extend(phrase))
+        words.extend(WORD.findall(QUOTED.sub(" ", text)))
+        unique = list(dict.fromkeys(words))
+        if len(unique) + len(phrases) > MAX_TERMS:
+            shortened = True
+        phrases = phrases[:MAX_TERMS]
+        unique = unique[: MAX_TERMS - len(phrases)]
+        return cls(tuple(unique), tuple(phrases), shortened)
+
+    def __bool__(self):
+        return bool(self.words or self.phrases)
+
+    @property
+    def text(self):
+        return " ".join([*self.words, *(f'"{phrase}"' for phrase in self.phrases)])
+
+    @property
+    def all_words(self):
+        return [*self.words, *(word for phrase in self.phrases for word in phrase.split())]
+
+    def as_query(self):
+        parts = [Phrase(phrase) for phrase in self.phrases]
+        if self.words:
+            parts.insert(0, PlainText(" ".join(self.words), operator="and"))
+        return parts[0] if len(parts) == 1 else And(parts)
+
+
+@dataclass
+class Match:
+    pk: int
+    type: str
+    relevance: float
+    topics: set = field(default_factory=set)
+    upcoming: bool = False
+
+
+@dataclass
+class Outcome:
+    matches: list
+    promoted: list
+    fuzzy: bool = False
+    suggestion: str = ""
+
+
+def _relevance(score):
+    # PostgreSQL's ts_rank grows with relevance; SQLite's bm25 is negative and falls with it.
+    return abs(score or 0.0)
+
+
+def _type_of(content_type_id, types_by_content_type):
+    return types_by_content_type.get(content_type_id, OTHER_PAGES)
+
+
+def _types_by_content_type():
+    return {ContentType.objects.get_for_model(model).pk: key for key, model in PAGE_TYPES.items()}
+
+
+def kind_of(content_type_id):
+    """What a page is, in the visitor's language (no query once content types are cached)."""
+    return str(ContentType.objects.get_for_id(content_type_id).model_class()._meta.verbose_name)
+
+
+def public_pages(locale):
+    return Page.objects.live().public().filter(locale=locale, depth__gt=1)
+
+
+def _page_matches(query, locale):
+    backend = get_search_backend()
+    with searching_in(locale.language_code):
+        results = backend.search(query, public_pages(locale)).annotate_score("_score")
+        rows = list(results.get_queryset().values_list("pk", "content_type_id", "_score"))
+    types = _types_by_content_type()
+    return [Match(pk, _type_of(ct, types), _relevance(score)) for pk, ct, score in rows]
+
+
+def public_documents():
+    Document = get_document_model()
+    restricted = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+    if not restricted:
+        return Document.objects.all()
+    hidden = Q()
+    for path in restricted:
+        hidden |= Q(path__startswith=path)
+    return Document.objects.exclude(
+        collection_id__in=list(Collection.objects.filter(hidden).values_list("pk", flat=True))
+    )
+
+
+def _document_matches(query):
+    results = get_search_backend().search(query, public_documents()).annotate_score("_score")
+    rows = results.get_queryset().values_list("pk", "_score")
+    return [Match(pk, DOCUMENT, _relevance(score)) for pk, score in rows]
+
+
+def _add_event_and_topic_facts(matches, locale):
+    pages = {match.pk: match for match in matches if match.type != DOCUMENT}
+    events = [pk for pk, match in pages.items() if match.type in EVENT_TYPES]
+    if events:
+        for pk in EventPage.objects.filter(pk__in=events, end__gte=timezone.now()).values_list(
+            "pk", flat=True
+        ):
+            pages[pk].upcoming = True
+            pages[pk].relevance *= UPCOMING_BOOST
+    for model, column in ((EventPage, "eventpage_id"), (CaseStudyPage, "casestudypage_id")):
+        typed = [
+            pk for pk, match in pages.items() if issubclass(PAGE_TYPES.get(match.type, Page), model)
+        ]
+        if typed:
+            links = model.topics.through.objects.filter(**{f"{column}__in": typed})
+            for pk, slug in links.values_list(column, "topic__slug"):
+                pages[pk].topics.add(slug)
+
+
+def _promotions(terms, locale):
+    """Editors' promoted results for this search, each in the visitor's language."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    promotions = list(
+        SearchPromotion.objects.filter(query__query_string=terms.text.lower())
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    keys = [promotion.page.translation_key for promotion in promotions if promotion.page]
+    in_language = {}
+    if keys:
+        in_language = {
+            page.translation_key: page
+            for page in public_pages(locale).filter(translation_key__in=keys).specific()
+        }
+    promoted = []
+    for promotion in promotions:
+        if promotion.page:
+            page = in_language.get(promotion.page.translation_key)
+            if page is not None:
+                promoted.append({"page": page, "description": promotion.description})
+        elif promotion.external_link_url:
+            promoted.append(
+                {
+                    "url": promotion.external_link_url,
+                    "title": promotion.external_link_text or promotion.external_link_url,
+                    "description": promotion.description,
+                }
+            )
+    return promoted
+
+
+def _suggestion(terms, titles):
+    """'Did you mean': each word replaced by the closest word in the titles of similar pages."""
+    vocabulary = {word.lower(): word for title in titles for word in WORD.findall(title)}
+    changed, suggested = False, []
+    for word in terms.all_words:
+        close = difflib.get_close_matches(word.lower(), vocabulary, n=1, cutoff=0.75)
+        if close and close[0] != word.lower():
+            changed = True
+            suggested.append(vocabulary[close[0]])
+        else:
+            suggested.append(word)
+    return " ".join(suggested) if changed else ""
+
+
+def find(terms, locale):
+    """Every match for the terms in this language, best first."""
+    query = terms.as_query()
+    matches = _page_matches(query, locale) + _document_matches(query)
+    outcome = Outcome(matches=matches, promoted=_promotions(terms, locale))
+    if not matches and connection.vendor == "postgresql":
+        fuzzy = Fuzzy(" ".join(terms.all_words), unaccent=True)
+        outcome.matches = _page_matches(fuzzy, locale)
+        outcome.fuzzy = bool(outcome.matches)
+        if outcome.fuzzy:
+            titles = Page.objects.filter(pk__in=[m.pk for m in outcome.matches[:20]]).values_list(
+                "title", flat=True
+            )
+            outcome.suggestion = _suggestion(terms, titles)
+    _add_event_and_topic_facts(outcome.matches, locale)
+    outcome.matches.sort(key=lambda m: (-m.relevance, -m.pk))
+    return outcome
+
+
+def topic_labels(slugs, locale):
+    return dict(
+        Topic.objects.filter(locale=locale, slug__in=slugs)
+        .order_by("name")
+        .values_list("slug", "name")
+    )
