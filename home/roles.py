@@ -60,6 +60,10 @@ MODEL_PERMISSIONS = {
         ("casestudies", "change_municipality"),
         ("casestudies", "delete_municipality"),
         ("search", "view_querystatistic"),
+        # Promoted results go live at once, without the workflow: Moderators choose them.
+        ("wagtailsearchpromotions", "add_searchpromotion"),
+        ("wagtailsearchpromotions", "change_searchpromotion"),
+        ("wagtailsearchpromotions", "delete_searchpromotion"),
         *PERSONAL_DATA_PERMISSIONS,
     ],
     TRANSLATORS: [

@@ -349,6 +349,9 @@ MATRIX = [
     ),
     (get("reports", "site-history", "wagtailadmin_reports:site_history"), OK, OK, OK, OK, OK),
     (get("reports", "aging-pages", "wagtailadmin_reports:aging_pages"), OK, OK, OK, DENIED, OK),
+    # Promoted search results go live without the workflow, so Moderators choose them.
+    (get("promotions", "index", "wagtailsearchpromotions:index"), DENIED, OK, DENIED, DENIED, OK),
+    (get("promotions", "add", "wagtailsearchpromotions:add"), DENIED, OK, DENIED, DENIED, OK),
     # What visitors search for guides the editors; the terms may still name people.
     (
         get("reports", "search-terms", "search_statistics:index"),

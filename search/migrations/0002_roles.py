@@ -7,6 +7,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("search", "0001_initial"),
         ("home", "0003_media_ownership"),
+        ("wagtailsearchpromotions", "0008_query_verbose_name"),
     ]
 
     operations = [migrations.RunPython(migrate_roles, migrations.RunPython.noop)]
