@@ -6,6 +6,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .fragments import site_changed
+from .page_cache import purge_listings_from_cdn
 from .roles import grant_translator_tree
 
 
@@ -24,12 +25,21 @@ def grant_translators_the_new_locale_tree(sender, instance, created, raw=False, 
 page_published.connect(site_changed, dispatch_uid="site_changed_on_publish")
 page_unpublished.connect(site_changed, dispatch_uid="site_changed_on_unpublish")
 post_page_move.connect(site_changed, dispatch_uid="site_changed_on_move")
+page_published.connect(purge_listings_from_cdn, dispatch_uid="purge_listings_on_publish")
+page_unpublished.connect(purge_listings_from_cdn, dispatch_uid="purge_listings_on_unpublish")
+post_page_move.connect(purge_listings_from_cdn, dispatch_uid="purge_listings_on_move")
 
 
 @receiver(post_save)
 @receiver(post_delete)
-def site_changed_with_its_structure(sender, **kwargs):
+def site_changed_with_what_pages_show(sender, **kwargs):
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
+    from wagtail.snippets.models import get_snippet_models
+
     from .models import SiteSettings
 
-    if issubclass(sender, Page | Site | Locale | SiteSettings):
+    # Pages show snippets, images and documents too, so the page cache must not outlive them.
+    shown = (Page, Site, Locale, SiteSettings, AbstractImage, AbstractDocument)
+    if issubclass(sender, shown) or sender in get_snippet_models():
         site_changed()

@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .i18n import live_language_codes
 from .models import Topic
+from .page_cache import mark_shareable
 from .roles import may_edit_source
 
 
@@ -35,3 +36,8 @@ def refuse_languages_without_content(page, request, serve_args, serve_kwargs):
 def keep_source_snippets_to_their_authors(request, instance):
     if not may_edit_source(request.user, instance):
         return permission_denied(request)
+
+
+@hooks.register("before_serve_page")
+def note_whether_the_page_may_be_shared(page, request, serve_args, serve_kwargs):
+    mark_shareable(request, page)

@@ -397,6 +397,11 @@ class EventPage(CalendarMixin, BasePage):
             in_source_language=self.locale.language_code == settings.LANGUAGE_CODE,
         ).get_form_class()
 
+    @property
+    def shareable_response(self):
+        # Its seats, and the remaining capacity in its JSON-LD, change with each registration.
+        return not self.registration_rules.registration_enabled
+
     @path("")
     def index_route(self, request, *args, **kwargs):
         if request.method == "POST" and self.registration_rules.registration_enabled:
