@@ -1,4 +1,7 @@
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -56,3 +59,17 @@ def moderator(db):
 @pytest.fixture
 def translator(db):
     return _user_in(TRANSLATORS, "translator")
+
+
+def run_settings(module, expression, **env):
+    """Start Django in a fresh process with these settings and environment; prints `expression`
+    (or fails as starting would)."""
+    environment = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": module, **env}
+    script = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )

@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import Translation
 
 from home.models import Topic
+from tests.conftest import run_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -46,23 +47,14 @@ def test_sample_content_is_marked_as_such(client, demo_site):
         assert "Beispielinhalt" in text or "Sample content" in text
 
 
-def run_settings(module, **env):
-    environment = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": module, **env}
-    return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings;"
-         " print(settings.STORAGES['default']['BACKEND'], settings.DEBUG)"],
-        env=environment, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-
-
 def test_production_refuses_to_start_without_a_secret_key():
-    result = run_settings("cms.settings.production", ALLOWED_HOSTS="example.org")
+    result = run_settings("cms.settings.production", "settings.DEBUG", ALLOWED_HOSTS="example.org")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = run_settings("cms.settings.production", SECRET_KEY="x" * 50)
+    result = run_settings("cms.settings.production", "settings.DEBUG", SECRET_KEY="x" * 50)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set" in result.stderr
 
@@ -84,6 +76,7 @@ def test_production_passes_djangos_deployment_checks():
 def test_production_uses_s3_when_a_bucket_is_configured():
     result = run_settings(
         "cms.settings.production",
+        "settings.STORAGES['default']['BACKEND'], settings.DEBUG",
         SECRET_KEY="x" * 50,
         ALLOWED_HOSTS="example.org",
         AWS_STORAGE_BUCKET_NAME="media",

@@ -1,5 +1,7 @@
 import pytest
 
+from tests.conftest import run_settings
+
 pytestmark = pytest.mark.django_db
 
 
@@ -39,3 +41,32 @@ def test_pages_contain_no_inline_script_or_style(client, demo_site):
         assert not inline_scripts, path
         assert not html.find_all("style"), path
         assert not html.select("[style]"), path
+
+
+PRODUCTION = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "example.org"}
+
+
+@pytest.mark.parametrize(
+    ("configured", "expected"),
+    [
+        (None, "('HTTP_X_FORWARDED_PROTO', 'https')"),
+        ("X-Forwarded-Scheme,https", "('HTTP_X_FORWARDED_SCHEME', 'https')"),
+        ("", "None"),
+    ],
+)
+def test_the_proxys_https_header_is_configurable(configured, expected):
+    environment = (
+        PRODUCTION if configured is None else {**PRODUCTION, "SECURE_PROXY_SSL_HEADER": configured}
+    )
+    result = run_settings(
+        "cms.settings.production", "settings.SECURE_PROXY_SSL_HEADER", **environment
+    )
+    assert result.stdout.strip() == expected, result.stderr
+
+
+def test_a_malformed_proxy_header_setting_stops_the_start():
+    result = run_settings(
+        "cms.settings.production", "1", SECURE_PROXY_SSL_HEADER="https", **PRODUCTION
+    )
+    assert result.returncode != 0
+    assert "SECURE_PROXY_SSL_HEADER must be" in result.stderr

@@ -16,7 +16,16 @@ STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStat
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The header the TLS-terminating proxy sets and the value meaning HTTPS, "Name,value"; set it
+# empty when no proxy sets one, or anyone could claim HTTPS by sending it.
+_PROXY_SSL_HEADER = env.list("SECURE_PROXY_SSL_HEADER", default=["X-Forwarded-Proto", "https"])
+if len(_PROXY_SSL_HEADER) not in (0, 2):
+    raise ImproperlyConfigured('SECURE_PROXY_SSL_HEADER must be "Header-Name,value" or empty.')
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _PROXY_SSL_HEADER[0].upper().replace("-", "_"), _PROXY_SSL_HEADER[1])
+    if _PROXY_SSL_HEADER
+    else None
+)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
