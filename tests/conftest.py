@@ -61,11 +61,14 @@ def translator(db):
     return _user_in(TRANSLATORS, "translator")
 
 
-def run_settings(module, expression, **env):
+def run_settings(module, expression, *, prelude="", **env):
     """Start Django in a fresh process with these settings and environment; prints `expression`
-    (or fails as starting would)."""
+    (or fails as starting would). `prelude` runs first, for imports."""
     environment = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": module, **env}
-    script = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    script = "\n".join(
+        ["import django", "django.setup()", "from django.conf import settings", prelude,
+         f"print({expression})"]
+    )  # fmt: skip
     return subprocess.run(
         [sys.executable, "-c", script],
         env=environment,

@@ -13,7 +13,7 @@ def directives(response):
 @pytest.mark.parametrize("path", ["/de/", "/en/events/", "/de/barrierefreiheit/", "/de/missing/"])
 def test_public_pages_allow_only_our_own_origin(client, demo_site, path):
     policy = directives(client.get(path))
-    assert policy["default-src"] == ["'self'"]
+    assert policy["default-src"] == ["'none'"]
     assert policy["script-src"] == ["'self'"]
     assert policy["style-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]

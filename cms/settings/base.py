@@ -190,13 +190,14 @@ if _S3_BUCKET := env("AWS_STORAGE_BUCKET_NAME", default=""):
     )
     _MEDIA_ORIGINS.append(s3_media_origin(_S3_BUCKET, env("AWS_S3_ENDPOINT_URL", default=None)))
 
-# Content Security Policy of the public site: everything from our own origin (plus the media
-# bucket when S3 is used), no inline scripts or styles. The Wagtail admin is excluded because
-# its editor needs inline styles; it is reached only by signed-in staff.
+# Content Security Policy of the public site: nothing but what is named, each from our own
+# origin (images and media also from the bucket when S3 is used), no inline scripts or styles,
+# so no nonces are needed. The Wagtail admin is excluded because its editor needs inline
+# styles; it is reached only by signed-in staff.
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
-        "default-src": [SELF],
+        "default-src": [NONE],
         "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:", *_MEDIA_ORIGINS],

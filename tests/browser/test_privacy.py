@@ -19,15 +19,21 @@ def context_options(language):
 def test_visitor_browses_without_a_request_leaving_the_server(
     page, demo_content, external_requests, screenshot, report, language
 ):
-    requested = []
+    requested, refused = [], []
     page.on("request", lambda request: requested.append(request.url))
+    # Whatever the Content-Security-Policy blocks is reported on the console.
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and refused.append(message.text),
+    )
 
     page.goto("/", wait_until="networkidle")
     assert page.url.endswith(f"/{language}/"), f"/ sent a {language} visitor to {page.url}"
-    for role, urls in PAGES.items():
+    for role, urls in {**PAGES, "search": {language: f"/{language}/search/?q=Daten"}}.items():
         page.goto(urls[language], wait_until="networkidle")
         screenshot(page, role)
 
+    assert not refused, f"the Content-Security-Policy blocked: {refused}"
     leaving = [url for url in requested if not is_local(url)]
     assert not leaving, f"requests leaving 127.0.0.1: {leaving}"
     assert not external_requests, f"blocked requests leaving 127.0.0.1: {external_requests}"
