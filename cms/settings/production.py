@@ -1,7 +1,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, STORAGES, env
+from .base import LOGGING, MIDDLEWARE, STORAGES, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", default="")
@@ -36,3 +36,27 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# One JSON object per line on stderr, stripped of personal data (cms/logging.py). Django's own
+# handlers are replaced, so nothing is mailed and runserver's request lines are JSON as well;
+# its loggers take LOG_LEVEL from the root. Client errors (404 …) are not logged, errors are.
+LOGGING = {
+    **LOGGING,
+    "filters": {"personal_data": {"()": "cms.logging.RemovePersonalData"}},
+    "formatters": {"json": {"()": "cms.logging.JSONFormatter"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "json",
+            "filters": ["personal_data"],
+        }
+    },
+    "root": {**LOGGING["root"], "handlers": ["stderr"]},
+    "loggers": {
+        **LOGGING["loggers"],
+        "django": {"handlers": [], "level": "NOTSET", "propagate": True},
+        "django.server": {"handlers": [], "level": "NOTSET", "propagate": True},
+        "django.request": {"level": "ERROR"},
+    },
+}
