@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install node translations migrate demo lint format messages clean bench
+.PHONY: run test install node translations migrate demo lint format messages clean bench run-prod
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ test: install node translations
 # Registrations per second for one event on a fresh PostgreSQL database (bench/__init__.py).
 bench: install translations
 	$(PY) -m bench.registrations
+
+# The production stack on this machine, for trying it (ops/run_prod.py): the Procfile's release,
+# web (gunicorn) and worker processes under the production settings, on PostgreSQL (database
+# startsmart_prod), Redis and a moto S3. Ctrl-C stops it all.
+run-prod: install translations
+	$(PY) -m ops.run_prod --port $(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check .

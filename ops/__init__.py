@@ -1,0 +1,1 @@
+"""Running the site the way production does (`make run-prod`: ops/run_prod.py)."""
