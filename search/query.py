@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelsearch.query import And, Fuzzy, Phrase, PlainText
+from modelsearch.query import And, Phrase, PlainText
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.search.backends import get_search_backend
@@ -29,6 +30,9 @@ MAX_LENGTH = 200
 MAX_TERMS = 10
 # An upcoming event counts this much more than a past one that matches as well.
 UPCOMING_BOOST = 2.0
+# Without an exact match, titles this similar to what was typed (pg_trgm word similarity).
+SIMILAR_TITLE_THRESHOLD = 0.35
+SIMILAR_TITLES = 50
 WORD = re.compile(r"[^\W_]+")
 QUOTED = re.compile(r'"([^"]*)"')
 
@@ -231,20 +235,31 @@ def _suggestion(terms, titles):
     return " ".join(suggested) if changed else ""
 
 
+def _similar_titles(terms, locale):
+    """Pages whose titles hold words like the ones typed (pg_trgm), for a search that found
+    nothing: titles only, which stays fast on 10,000 pages where whole texts would not."""
+    similarity = TrigramWordSimilarity(" ".join(terms.all_words), "title")
+    rows = (
+        public_pages(locale)
+        .annotate(similarity=similarity)
+        .filter(similarity__gte=SIMILAR_TITLE_THRESHOLD)
+        .order_by("-similarity", "-pk")
+        .values_list("pk", "content_type_id", "similarity", "title")[:SIMILAR_TITLES]
+    )
+    types = _types_by_content_type()
+    matches = [Match(pk, _type_of(ct, types), score) for pk, ct, score, _title in rows]
+    return matches, [title for *_rest, title in rows]
+
+
 def find(terms, locale):
     """Every match for the terms in this language, best first."""
     query = terms.as_query()
     matches = _page_matches(query, locale) + _document_matches(query)
     outcome = Outcome(matches=matches, promoted=_promotions(terms, locale))
     if not matches and connection.vendor == "postgresql":
-        fuzzy = Fuzzy(" ".join(terms.all_words), unaccent=True)
-        outcome.matches = _page_matches(fuzzy, locale)
+        outcome.matches, titles = _similar_titles(terms, locale)
         outcome.fuzzy = bool(outcome.matches)
-        if outcome.fuzzy:
-            titles = Page.objects.filter(pk__in=[m.pk for m in outcome.matches[:20]]).values_list(
-                "title", flat=True
-            )
-            outcome.suggestion = _suggestion(terms, titles)
+        outcome.suggestion = _suggestion(terms, titles) if outcome.fuzzy else ""
     _add_event_and_topic_facts(outcome.matches, locale)
     outcome.matches.sort(key=lambda m: (-m.relevance, -m.pk))
     return outcome

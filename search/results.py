@@ -108,7 +108,7 @@ def load(matches, terms, language_code, request):
         )
     }
     event_ids = [match.pk for match in matches if match.type in EVENT_TYPES]
-    events = EventPage.objects.in_bulk(event_ids) if event_ids else {}
+    events = EventPage.objects.only("start", "end").in_bulk(event_ids) if event_ids else {}
     texts = _texts(list(pages.values()), terms, language_code) if pages else {}
     documents = get_document_model().objects.in_bulk(document_ids) if document_ids else {}
     results = []

@@ -28,6 +28,7 @@ STEMMERS = {
 PREFIX = "startsmart_"
 # Words as written, accents folded: untranslated objects (documents) and suggestions.
 SIMPLE = f"{PREFIX}simple"
+TITLE_AND_BODY_INDEX = "search_indexentry_title_body"
 
 _language = contextvars.ContextVar("search_language", default=None)
 
@@ -68,6 +69,13 @@ def create_configurations_sql():
         f"ALTER TEXT SEARCH CONFIGURATION {SIMPLE} "
         "ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple",
     ]
+    # The search filters on `title || body` (modelsearch joins both vectors): without an index
+    # on that expression PostgreSQL scans every entry and, lacking statistics for it, picks
+    # nested loops that take seconds for two words on 10,000 pages (make bench).
+    statements.append(
+        f"CREATE INDEX {TITLE_AND_BODY_INDEX} ON wagtailsearch_indexentry "
+        "USING gin ((title || body))"
+    )
     for stemmer in sorted(set(STEMMERS.values())):
         name = f"{PREFIX}{stemmer}"
         statements += [
@@ -79,4 +87,7 @@ def create_configurations_sql():
 
 
 def drop_configurations_sql():
-    return [f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name}" for name in all_configs()]
+    return [
+        f"DROP INDEX IF EXISTS {TITLE_AND_BODY_INDEX}",
+        *(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name}" for name in all_configs()),
+    ]

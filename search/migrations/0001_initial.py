@@ -19,6 +19,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ("wagtailsearch", "0010_add_text_fields"),
     ]
 
     operations = [
