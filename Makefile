@@ -37,9 +37,14 @@ run: demo
 test: install node translations
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# Registrations per second for one event on a fresh PostgreSQL database (bench/__init__.py).
+# Registrations per second for one event, then search and autocomplete latency on 10,000
+# pages, each on a fresh PostgreSQL database (bench/__init__.py). Both always run; either
+# failing fails the target.
 bench: install translations
-	$(PY) -m bench.registrations
+	status=0; \
+	$(PY) -m bench.registrations || status=1; \
+	$(PY) -m bench.search || status=1; \
+	exit $$status
 
 # The production stack on this machine, for trying it (ops/run_prod.py): the Procfile's release,
 # web (gunicorn) and worker processes under the production settings, on PostgreSQL (database

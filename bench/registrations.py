@@ -24,51 +24,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import django
-import environ
-import psycopg
 from django.core.management import call_command
 from django.db import connection, connections
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from bench.burst import Burst, fill_in_all, send_together, serve
+from bench.database import bench_database_url, drop, recreate, use_for_django
 
-DATABASE = "startsmart_bench"
-LOCAL_SERVER = "postgres://postgres@127.0.0.1:5432/"
 EVENT_SLUG = "kick-off-herbst"
 TARGET_PER_SECOND = 50
 LOCAL_HOSTS = ("", "localhost", "127.0.0.1", "::1")
-
-
-def bench_database_url():
-    """startsmart_bench on the PostgreSQL server of DATABASE_URL, or on the local one."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        url = LOCAL_SERVER
-    return urlsplit(url)._replace(path=f"/{DATABASE}").geturl()
-
-
-def maintenance_connection(url):
-    config = environ.Env.db_url_config(url)
-    return psycopg.connect(
-        host=config["HOST"],
-        port=config["PORT"] or None,
-        user=config["USER"],
-        password=config["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-
-
-def recreate(url):
-    with maintenance_connection(url) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {DATABASE}")
-
-
-def drop(url):
-    with maintenance_connection(url) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
 
 
 def queries_of_one_post(form):
@@ -171,12 +137,7 @@ def main():
     options = parser.parse_args()
 
     url = bench_database_url()
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        DEBUG="false",
-        CONN_MAX_AGE="60",
-        DATABASE_URL=url,
-    )
+    use_for_django(url)
     recreate(url)
     try:
         django.setup()

@@ -1,0 +1,54 @@
+"""The benchmarks' throw-away PostgreSQL database, startsmart_bench: on the server DATABASE_URL
+names when it names a PostgreSQL one, else on postgres@127.0.0.1:5432. It never touches the data
+DATABASE_URL holds."""
+
+import os
+from urllib.parse import urlsplit
+
+import environ
+import psycopg
+
+DATABASE = "startsmart_bench"
+LOCAL_SERVER = "postgres://postgres@127.0.0.1:5432/"
+
+
+def bench_database_url():
+    """startsmart_bench on the PostgreSQL server of DATABASE_URL, or on the local one."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        url = LOCAL_SERVER
+    return urlsplit(url)._replace(path=f"/{DATABASE}").geturl()
+
+
+def use_for_django(url):
+    """Django runs as bench/settings.py says, on the benchmark database: DEBUG off, database
+    connections kept open as the README advises for production."""
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DEBUG="false",
+        CONN_MAX_AGE="60",
+        DATABASE_URL=url,
+    )
+
+
+def maintenance_connection(url):
+    config = environ.Env.db_url_config(url)
+    return psycopg.connect(
+        host=config["HOST"],
+        port=config["PORT"] or None,
+        user=config["USER"],
+        password=config["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+
+
+def recreate(url):
+    with maintenance_connection(url) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {DATABASE}")
+
+
+def drop(url):
+    with maintenance_connection(url) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
