@@ -7,7 +7,7 @@ transaction's write lock does the same)."""
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -172,7 +172,9 @@ def active_registration(event_key, email):
         Registration.objects.annotate(email_lower=Lower("email"))
         .filter(
             event_key=event_key,
-            email_lower=email.lower(),
+            # The database's lower(), as the unique index uses it: Python lowers "İ" and, on
+            # SQLite, non-ASCII letters differently.
+            email_lower=Lower(Value(email)),
             status__in=ACTIVE_STATUSES,
             anonymised_at__isnull=True,
         )

@@ -68,7 +68,7 @@ def submit_registration(request, event):
     return _result(request, event, registration.status, registration=registration)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def manage_registration(request, token):
     registration = registration_for_token(token)
     context = {"registration": registration, "event": None}
