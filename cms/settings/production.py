@@ -11,7 +11,10 @@ if "ALLOWED_HOSTS" not in env:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production.")
 
 # whitenoise serves the collected static files from every app server, behind the security one.
-MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
