@@ -67,7 +67,12 @@ def require_postgresql_and_redis():
             pass
         check_redis(REDIS_URL)
     except StackError as error:
-        pytest.skip(f"the production stack needs PostgreSQL and Redis: {error}")
+        # Part of the suite, as the browser tests are: without the servers it fails and says why.
+        pytest.fail(
+            f"the production stack needs PostgreSQL and Redis on this machine: {error}. "
+            "Start them as the README's Two commands section says.",
+            pytrace=False,
+        )
 
 
 def drop_database():
@@ -201,7 +206,9 @@ def test_every_command_of_the_procfile_and_the_systemd_units_exists():
 
 def test_systemd_accepts_the_units(tmp_path):
     if not shutil.which("systemd-analyze"):
-        pytest.skip("systemd-analyze is not installed")
+        pytest.fail(
+            "systemd-analyze not found: install it with `apt-get install systemd`", pytrace=False
+        )
     # systemd checks that each command is an executable file: the units name the one of an
     # installation in /srv/startsmart, here it is this checkout's.
     for unit in UNITS_DIR.iterdir():
