@@ -25,10 +25,9 @@ from search.query import Terms
 from tests.conftest import page_in
 
 pytestmark = pytest.mark.django_db
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="stemming, weighted ranking and fuzzy matching are PostgreSQL's; SQLite has none",
-)
+# PostgreSQL stems each language and suggests words; SQLite, the newcomer's default, matches
+# the words as typed (accents folded) and has neither.
+POSTGRESQL = connection.vendor == "postgresql"
 
 
 def search(client, language, query, **filters):
@@ -90,26 +89,27 @@ def test_the_guetersloh_conference_is_found_in_both_languages(client, demo_site)
     assert any("sovereignty" in title for title in result_titles(english))
 
 
-@postgresql_only
 @pytest.mark.parametrize(
-    ("language", "query", "finds"),
+    ("language", "query", "finds", "only_by_its_stem"),
     [
-        ("de", "Zwilling", "Daten in der Smart City"),
-        ("de", "Zwillinge", "Wärmeplanung mit digitalem Zwilling in Beispielow"),
-        ("de", "Datenplattform", "Themenwerkstatt Urbane Datenplattformen"),
-        ("de", "Gutersloh", "Daten in der Smart City"),
-        ("de", "Strassen", "Digitaler Zwilling für den Hochwasserschutz in Beispielfeld"),
-        ("en", "twin", "Data in the smart city"),
-        ("en", "twins", "Heat planning with a digital twin in Beispielow"),
-        ("en", "platform", "Open data for everyone"),
+        ("de", "Zwilling", "Daten in der Smart City", True),
+        ("de", "Zwillinge", "Wärmeplanung mit digitalem Zwilling in Beispielow", True),
+        ("de", "Datenplattform", "Themenwerkstatt Urbane Datenplattformen", True),
+        ("de", "Gutersloh", "Daten in der Smart City", False),
+        ("de", "Strassen", "Digitaler Zwilling für den Hochwasserschutz in Beispielfeld", True),
+        ("en", "twin", "Data in the smart city", True),
+        ("en", "twins", "Heat planning with a digital twin in Beispielow", True),
+        ("en", "platform", "Open data for everyone", False),
     ],
 )
-def test_each_language_is_searched_with_its_own_stemming(client, demo_site, language, query, finds):
+def test_each_language_is_searched_with_its_own_stemming(
+    client, demo_site, language, query, finds, only_by_its_stem
+):
     titles = result_titles(search(client, language, query))
-    assert any(title.startswith(finds) for title in titles), titles
+    found = any(title.startswith(finds) for title in titles)
+    assert found == (POSTGRESQL or not only_by_its_stem), titles
 
 
-@postgresql_only
 def test_german_stemming_is_not_applied_to_english_pages(client, demo_site):
     # English stems "Zwillinge" differently from German, so only the German site finds it.
     assert result_titles(search(client, "de", "Zwillinge"))
@@ -164,7 +164,6 @@ def test_a_published_translation_is_found_in_its_language(client, demo_site, dja
     ] == [True]
 
 
-@postgresql_only
 def test_a_match_in_the_title_ranks_above_the_teaser_above_the_body(client, demo_site):
     add_page(demo_site, "Allgemeine Hinweise", body_text="Hier geht es auch um Quokkanetze.")
     add_page(demo_site, "Weitere Hinweise", teaser="Ein Überblick über Quokkanetze.")
@@ -174,12 +173,6 @@ def test_a_match_in_the_title_ranks_above_the_teaser_above_the_body(client, demo
         "Weitere Hinweise",
         "Allgemeine Hinweise",
     ]
-
-
-def test_a_title_match_ranks_above_a_body_match(client, demo_site):
-    add_page(demo_site, "Allgemeine Hinweise", body_text="Hier geht es auch um Quokkanetze.")
-    add_page(demo_site, "Quokkanetze im Überblick")
-    assert result_titles(search(client, "de", "Quokkanetze"))[0] == "Quokkanetze im Überblick"
 
 
 def test_upcoming_events_rank_above_past_ones(client, demo_site):
@@ -310,13 +303,16 @@ def test_documents_are_found_by_title_unless_their_collection_is_private(client,
     assert facet_counts(response, "type") == {"Dokumente": 1}
 
 
-@postgresql_only
 def test_a_typo_finds_similar_pages_and_suggests_the_word(client, demo_site):
     html = BeautifulSoup(search(client, "de", "Hochwaserschutz").content, "html.parser")
-    assert "Digitaler Zwilling für den Hochwasserschutz in Beispielfeld" in [
-        a.get_text() for a in html.select("[data-search-result] h3 a")
-    ]
-    assert html.select_one("[data-search-suggestion]").get_text() == "Hochwasserschutz"
+    titles = [a.get_text() for a in html.select("[data-search-result] h3 a")]
+    suggestion = html.select_one("[data-search-suggestion]")
+    if POSTGRESQL:
+        assert "Digitaler Zwilling für den Hochwasserschutz in Beispielfeld" in titles
+        assert suggestion.get_text() == "Hochwasserschutz"
+    else:
+        assert (titles, suggestion) == ([], None)
+        assert html.select_one('[data-search-status="empty"]')
 
 
 def test_search_queries_do_not_grow_with_the_number_of_matches(client, demo_site):
