@@ -1,15 +1,19 @@
+import datetime
 import io
 import os
 import subprocess
 import sys
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page
 
+from conferences.models import ConferencePage
 from home.roles import EDITORS, MODERATORS, TRANSLATORS
 
 PASSWORD = "correct horse battery staple"
@@ -76,3 +80,23 @@ def run_settings(module, expression, *, prelude="", **env):
         text=True,
         check=False,
     )
+
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def add_conference(index, title, days_from_now, mode="online", venue=None, topics=()):
+    start = timezone.now().astimezone(BERLIN).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    ) + datetime.timedelta(days=days_from_now)
+    page = ConferencePage(
+        title=title,
+        start=start,
+        end=start + datetime.timedelta(hours=6),
+        attendance_mode=mode,
+        venue=venue,
+    )
+    page.topics = list(topics)
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return page

@@ -1,5 +1,4 @@
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
@@ -7,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,32 +19,14 @@ from conferences.models import (
     WorkshopSeriesPage,
 )
 from home.models import HomePage, StandardPage, Topic
-from tests.conftest import PASSWORD, page_in
+from tests.conftest import BERLIN, PASSWORD, add_conference, page_in
 
 pytestmark = pytest.mark.django_db
-BERLIN = ZoneInfo("Europe/Berlin")
 
 
 @pytest.fixture
 def index(demo_site):
     return page_in("de", "veranstaltungen")
-
-
-def add_conference(index, title, days_from_now, mode="online", venue=None, topics=()):
-    start = timezone.now().astimezone(BERLIN).replace(
-        hour=10, minute=0, second=0, microsecond=0
-    ) + datetime.timedelta(days=days_from_now)
-    page = ConferencePage(
-        title=title,
-        start=start,
-        end=start + datetime.timedelta(hours=6),
-        attendance_mode=mode,
-        venue=venue,
-    )
-    page.topics = list(topics)
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def titles(response):

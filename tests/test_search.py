@@ -2,7 +2,6 @@
 pages and documents; the best matches first, with facets, highlighted passages and
 suggestions, and a normal page whatever they type."""
 
-import datetime
 import json
 
 import pytest
@@ -11,18 +10,16 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
 
-from conferences.models import ConferencePage
 from home.models import StandardPage
 from localisation.jobs import translate_page
 from search.query import Terms
-from tests.conftest import page_in
+from tests.conftest import add_conference, page_in
 
 pytestmark = pytest.mark.django_db
 # PostgreSQL stems each language and suggests words; SQLite, the newcomer's default, matches
@@ -62,21 +59,6 @@ def add_page(parent, title, teaser="", body_text="", publish=True):
     revision = page.save_revision()
     if publish:
         revision.publish()
-    return page
-
-
-def add_conference(title, days_from_now, text=""):
-    index = page_in("de", "veranstaltungen")
-    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days_from_now)
-    page = ConferencePage(
-        title=title,
-        teaser=text,
-        start=start,
-        end=start + datetime.timedelta(hours=6),
-        attendance_mode="online",
-    )
-    index.add_child(instance=page)
-    page.save_revision().publish()
     return page
 
 
@@ -176,8 +158,9 @@ def test_a_match_in_the_title_ranks_above_the_teaser_above_the_body(client, demo
 
 
 def test_upcoming_events_rank_above_past_ones(client, demo_site):
-    add_conference("Quokkatag 2019", -2000, "Regionalkonferenz zum Quokkatag")
-    add_conference("Quokkatag 2031", 1000, "Regionalkonferenz zum Quokkatag")
+    events = page_in("de", "veranstaltungen")
+    add_conference(events, "Quokkatag 2019", -2000)
+    add_conference(events, "Quokkatag 2031", 1000)
     titles = result_titles(search(client, "de", "Quokkatag"))
     assert titles == ["Quokkatag 2031", "Quokkatag 2019"]
 
