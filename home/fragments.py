@@ -7,6 +7,8 @@ import time
 from django.core.cache import cache
 
 SITE_VERSION_KEY = "home:site-version"
+KEPT_FOR = 86400
+_MISSING = object()
 
 
 def site_version():
@@ -21,3 +23,14 @@ def site_changed(**kwargs):
     # A fresh value rather than an increment: it cannot collide with a version set before a
     # cache flush, so no stale fragment is ever served again.
     cache.set(SITE_VERSION_KEY, time.time_ns(), None)
+
+
+def cached(key, compute, seconds=KEPT_FOR):
+    """What `compute()` returns, worked out once per site version (and at least once in
+    `seconds`, a day unless given)."""
+    versioned = f"{key}:{site_version()}"
+    value = cache.get(versioned, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(versioned, value, seconds)
+    return value

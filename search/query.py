@@ -6,13 +6,15 @@ are counted from that list, and only the page of results shown is loaded in full
 number of queries stays the same whatever the number of matches."""
 
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Aggregate, CharField, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelsearch.query import And, Phrase, PlainText
@@ -22,6 +24,7 @@ from wagtail.search.backends import get_search_backend
 
 from casestudies.models import CaseStudyPage
 from conferences.models import ConferencePage, EventPage, WorkshopPage, WorkshopSeriesPage
+from home.fragments import cached
 from home.models import Topic
 
 from .text_search import searching_in
@@ -33,6 +36,8 @@ UPCOMING_BOOST = 2.0
 # Without an exact match, titles this similar to what was typed (pg_trgm word similarity).
 SIMILAR_TITLE_THRESHOLD = 0.35
 SIMILAR_TITLES = 50
+# How long the matches of a search are kept; any change to the site replaces them earlier.
+MATCHES_SECONDS = 300
 WORD = re.compile(r"[^\W_]+")
 QUOTED = re.compile(r'"([^"]*)"')
 
@@ -114,7 +119,7 @@ class Match:
 @dataclass
 class Outcome:
     matches: list
-    promoted: list
+    promoted: list = field(default_factory=list)
     fuzzy: bool = False
     suggestion: str = ""
 
@@ -141,13 +146,62 @@ def public_pages(locale):
     return Page.objects.live().public().filter(locale=locale, depth__gt=1)
 
 
+class _Joined(Aggregate):
+    """Values joined by commas, as text."""
+
+    function = "string_agg"
+    template = "%(function)s(%(expressions)s, ',')"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="group_concat", **extra_context)
+
+
+def _topic_ids(model, column):
+    links = model.topics.through.objects.filter(**{column: OuterRef("pk")})
+    joined = _Joined(Cast("topic_id", CharField()))
+    return Subquery(links.values(column).annotate(ids=joined).values("ids"))
+
+
+def _with_facts(pages):
+    """Each page's upcoming flag and topics, in the query that finds the pages."""
+    return pages.annotate(
+        upcoming=Exists(EventPage.objects.filter(pk=OuterRef("pk"), end__gte=timezone.now())),
+        event_topics=_topic_ids(EventPage, "eventpage_id"),
+        case_study_topics=_topic_ids(CaseStudyPage, "casestudypage_id"),
+    )
+
+
+def _matches(rows):
+    """Matches from (pk, content type, score, upcoming, event topics, case study topics) rows;
+    an upcoming event counts UPCOMING_BOOST times as much."""
+    types = _types_by_content_type()
+    slugs = dict(Topic.objects.values_list(Cast("pk", CharField()), "slug"))
+
+    def topics(*joined_ids):
+        return {slugs[id] for id in ",".join(map(str, joined_ids)).split(",") if id in slugs}
+
+    return [
+        Match(
+            pk,
+            _type_of(content_type_id, types),
+            _relevance(score) * (UPCOMING_BOOST if upcoming else 1),
+            topics=topics(event_topics, case_study_topics),
+            upcoming=upcoming,
+        )
+        for pk, content_type_id, score, upcoming, event_topics, case_study_topics in rows
+    ]
+
+
+FACT_COLUMNS = ("upcoming", "event_topics", "case_study_topics")
+
+
 def _page_matches(query, locale):
     backend = get_search_backend()
     with searching_in(locale.language_code):
         results = backend.search(query, public_pages(locale)).annotate_score("_score")
-        rows = list(results.get_queryset().values_list("pk", "content_type_id", "_score"))
-    types = _types_by_content_type()
-    return [Match(pk, _type_of(ct, types), _relevance(score)) for pk, ct, score in rows]
+        found = _with_facts(results.get_queryset())
+        return _matches(found.values_list("pk", "content_type_id", "_score", *FACT_COLUMNS))
 
 
 def public_documents():
@@ -167,25 +221,6 @@ def _document_matches(query):
     results = get_search_backend().search(query, public_documents()).annotate_score("_score")
     rows = results.get_queryset().values_list("pk", "_score")
     return [Match(pk, DOCUMENT, _relevance(score)) for pk, score in rows]
-
-
-def _add_event_and_topic_facts(matches, locale):
-    pages = {match.pk: match for match in matches if match.type != DOCUMENT}
-    events = [pk for pk, match in pages.items() if match.type in EVENT_TYPES]
-    if events:
-        for pk in EventPage.objects.filter(pk__in=events, end__gte=timezone.now()).values_list(
-            "pk", flat=True
-        ):
-            pages[pk].upcoming = True
-            pages[pk].relevance *= UPCOMING_BOOST
-    for model, column in ((EventPage, "eventpage_id"), (CaseStudyPage, "casestudypage_id")):
-        typed = [
-            pk for pk, match in pages.items() if issubclass(PAGE_TYPES.get(match.type, Page), model)
-        ]
-        if typed:
-            links = model.topics.through.objects.filter(**{f"{column}__in": typed})
-            for pk, slug in links.values_list(column, "topic__slug"):
-                pages[pk].topics.add(slug)
 
 
 def _promotions(terms, locale):
@@ -239,35 +274,39 @@ def _similar_titles(terms, locale):
     """Pages whose titles hold words like the ones typed (pg_trgm), for a search that found
     nothing: titles only, which stays fast on 10,000 pages where whole texts would not."""
     similarity = TrigramWordSimilarity(" ".join(terms.all_words), "title")
-    rows = (
+    similar = (
         public_pages(locale)
         .annotate(similarity=similarity)
         .filter(similarity__gte=SIMILAR_TITLE_THRESHOLD)
-        .order_by("-similarity", "-pk")
-        .values_list("pk", "content_type_id", "similarity", "title")[:SIMILAR_TITLES]
+        .order_by("-similarity", "-pk")[:SIMILAR_TITLES]
     )
-    types = _types_by_content_type()
-    matches = [Match(pk, _type_of(ct, types), score) for pk, ct, score, _title in rows]
-    return matches, [title for *_rest, title in rows]
+    rows = list(
+        _with_facts(similar).values_list(
+            "pk", "content_type_id", "similarity", *FACT_COLUMNS, "title"
+        )
+    )
+    return _matches(row[:-1] for row in rows), [row[-1] for row in rows]
 
 
-def find(terms, locale):
-    """Every match for the terms in this language, best first."""
+def _search(terms, locale):
     query = terms.as_query()
-    matches = _page_matches(query, locale) + _document_matches(query)
-    outcome = Outcome(matches=matches, promoted=_promotions(terms, locale))
-    if not matches and connection.vendor == "postgresql":
+    outcome = Outcome(matches=_page_matches(query, locale) + _document_matches(query))
+    if not outcome.matches and connection.vendor == "postgresql":
         outcome.matches, titles = _similar_titles(terms, locale)
         outcome.fuzzy = bool(outcome.matches)
         outcome.suggestion = _suggestion(terms, titles) if outcome.fuzzy else ""
-    _add_event_and_topic_facts(outcome.matches, locale)
     outcome.matches.sort(key=lambda m: (-m.relevance, -m.pk))
     return outcome
 
 
-def topic_labels(slugs, locale):
-    return dict(
-        Topic.objects.filter(locale=locale, slug__in=slugs)
-        .order_by("name")
-        .values_list("slug", "name")
-    )
+def find(terms, locale):
+    """Every match for the terms in this language, best first, and the editors' promotions.
+
+    The matches are kept in the shared cache under the site version, which every publish,
+    unpublish, move, view restriction and document change replaces (home/fragments.py), so a
+    repeated search costs no full-text query and a change is found at once. Only an event
+    that has just ended can still count as upcoming for up to MATCHES_SECONDS."""
+    searched = hashlib.sha256(f"{locale.language_code}\0{terms.text}".encode()).hexdigest()
+    outcome = cached(f"search:matches:{searched}", lambda: _search(terms, locale), MATCHES_SECONDS)
+    outcome.promoted = _promotions(terms, locale)
+    return outcome

@@ -1,16 +1,30 @@
+import hashlib
+
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
+from home.fragments import cached
 from home.pagination import paginate
 
 from . import results
 from .analytics import record_search
 from .forms import SearchForm
-from .query import DOCUMENT, MAX_LENGTH, MAX_TERMS, WORD, Terms, find, kind_of, public_pages
+from .query import (
+    DOCUMENT,
+    MATCHES_SECONDS,
+    MAX_LENGTH,
+    MAX_TERMS,
+    WORD,
+    Terms,
+    find,
+    kind_of,
+    public_pages,
+)
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8
@@ -60,22 +74,33 @@ def _results(request, form, terms, locale):
     }
 
 
+def _suggestions(request, prefix):
+    pages = get_search_backend().autocomplete(
+        prefix, public_pages(Locale.get_active()), operator="and"
+    )[:SUGGESTIONS]
+    return [
+        {
+            "title": page.title,
+            "url": page.get_url(request=request),
+            "type": kind_of(page.content_type_id),
+        }
+        for page in pages
+    ]
+
+
 @require_safe
 def autocomplete(request):
-    """Titles of pages in the visitor's language that begin with what has been typed."""
+    """Titles of pages in the visitor's language that begin with what has been typed; kept in
+    the cache under the site version, as many people type the same beginnings."""
     text = request.GET.get("q", "")[:MAX_LENGTH]
     words = WORD.findall(text)[:MAX_TERMS]
     suggestions = []
     if len("".join(words)) >= 2:
-        pages = get_search_backend().autocomplete(
-            " ".join(words), public_pages(Locale.get_active()), operator="and"
-        )[:SUGGESTIONS]
-        suggestions = [
-            {
-                "title": page.title,
-                "url": page.get_url(request=request),
-                "type": kind_of(page.content_type_id),
-            }
-            for page in pages
-        ]
+        prefix = " ".join(words)
+        typed = f"{request.get_host()}\0{get_language()}\0{prefix}"
+        suggestions = cached(
+            f"search:suggestions:{hashlib.sha256(typed.encode()).hexdigest()}",
+            lambda: _suggestions(request, prefix),
+            MATCHES_SECONDS,
+        )
     return JsonResponse({"query": text, "suggestions": suggestions})

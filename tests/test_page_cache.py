@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
 from conferences.models import Venue
 from home.models import StandardPage
@@ -68,6 +68,18 @@ def test_an_unpublished_page_is_gone_at_once(demo_site):
     visit(page.url)
     page.unpublish()
     assert visit(page.url)[0].status_code == 404
+
+
+def test_a_page_made_private_is_no_longer_served_to_anonymous_visitors(demo_site):
+    page = page_in("de", "ueber-start-smart")
+    assert visit(page.url)[0].status_code == 200
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type="login")
+    response, status = visit(page.url)
+    assert status != "hit"
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+    restriction.delete()
+    assert visit(page.url)[0].status_code == 200
 
 
 def test_a_moved_page_leaves_its_old_address_at_once(demo_site):

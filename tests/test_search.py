@@ -122,6 +122,36 @@ def test_drafts_private_pages_and_unpublished_pages_are_not_found(client, demo_s
     assert result_titles(search(client, "de", "Quokkaplan")) == []
 
 
+def test_a_page_or_collection_made_private_after_a_search_is_gone_from_it_at_once(
+    client, demo_site
+):
+    page = add_page(demo_site, "Quokkaprotokoll Sitzung")
+    Document = get_document_model()
+    collection = Collection.get_first_root_node().add_child(name="Protokolle")
+    document = Document.objects.create(
+        title="Quokkaprotokoll 2023", file=ContentFile(b"x", name="p.pdf"), collection=collection
+    )
+    assert sorted(result_links(search(client, "de", "Quokkaprotokoll"))) == sorted(
+        [page.url, document.url]
+    )
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type="login")
+    assert result_links(search(client, "de", "Quokkaprotokoll")) == []
+
+
+def test_a_repeated_search_skips_the_full_text_query_and_shows_the_same(client, demo_site):
+    add_page(demo_site, "Quokkaatlas")
+
+    def searched():
+        with CaptureQueriesContext(connection) as context:
+            response = search(client, "de", "Quokkaatlas")
+        return result_titles(response), len(context)
+
+    (first, first_queries), (again, again_queries) = searched(), searched()
+    assert first == again == ["Quokkaatlas"]
+    assert again_queries < first_queries
+
+
 def test_a_published_page_is_found_at_once_and_after_a_move_under_its_new_address(
     client, demo_site
 ):
@@ -321,6 +351,18 @@ def test_suggestions_begin_with_what_was_typed_in_the_visitors_language(client, 
     assert german["suggestions"][0]["type"] == "Praxisbeispiel"
     english = client.get("/en/search/autocomplete/", {"q": "flood"}).json()
     assert [s["url"][:4] for s in english["suggestions"]] == ["/en/"]
+
+
+def test_a_page_published_or_unpublished_changes_the_suggestions_at_once(client, demo_site):
+    def suggested():
+        response = client.get("/de/search/autocomplete/", {"q": "Quokkam"})
+        return [s["title"] for s in response.json()["suggestions"]]
+
+    assert suggested() == []
+    page = add_page(demo_site, "Quokkamarkt der Ideen")
+    assert suggested() == ["Quokkamarkt der Ideen"]
+    page.unpublish()
+    assert suggested() == []
 
 
 @pytest.mark.parametrize("query", ["", "a", " ", "!!", "&|:*"])
