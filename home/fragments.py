@@ -27,7 +27,9 @@ def site_changed(**kwargs):
 
 def cached(key, compute, seconds=KEPT_FOR):
     """What `compute()` returns, worked out once per site version (and at least once in
-    `seconds`, a day unless given)."""
+    `seconds`, a day unless given; every time when `seconds` is 0)."""
+    if not seconds:
+        return compute()
     versioned = f"{key}:{site_version()}"
     value = cache.get(versioned, _MISSING)
     if value is _MISSING:

@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
@@ -36,8 +37,6 @@ UPCOMING_BOOST = 2.0
 # Without an exact match, titles this similar to what was typed (pg_trgm word similarity).
 SIMILAR_TITLE_THRESHOLD = 0.35
 SIMILAR_TITLES = 50
-# How long the matches of a search are kept; any change to the site replaces them earlier.
-MATCHES_SECONDS = 300
 WORD = re.compile(r"[^\W_]+")
 QUOTED = re.compile(r'"([^"]*)"')
 
@@ -305,8 +304,12 @@ def find(terms, locale):
     The matches are kept in the shared cache under the site version, which every publish,
     unpublish, move, view restriction and document change replaces (home/fragments.py), so a
     repeated search costs no full-text query and a change is found at once. Only an event
-    that has just ended can still count as upcoming for up to MATCHES_SECONDS."""
+    that has just ended can still count as upcoming, for SEARCH_CACHE_SECONDS at most."""
     searched = hashlib.sha256(f"{locale.language_code}\0{terms.text}".encode()).hexdigest()
-    outcome = cached(f"search:matches:{searched}", lambda: _search(terms, locale), MATCHES_SECONDS)
+    outcome = cached(
+        f"search:matches:{searched}",
+        lambda: _search(terms, locale),
+        settings.SEARCH_CACHE_SECONDS,
+    )
     outcome.promoted = _promotions(terms, locale)
     return outcome

@@ -1,5 +1,6 @@
 import hashlib
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -16,7 +17,6 @@ from .analytics import record_search
 from .forms import SearchForm
 from .query import (
     DOCUMENT,
-    MATCHES_SECONDS,
     MAX_LENGTH,
     MAX_TERMS,
     WORD,
@@ -101,6 +101,6 @@ def autocomplete(request):
         suggestions = cached(
             f"search:suggestions:{hashlib.sha256(typed.encode()).hexdigest()}",
             lambda: _suggestions(request, prefix),
-            MATCHES_SECONDS,
+            settings.SEARCH_CACHE_SECONDS,
         )
     return JsonResponse({"query": text, "suggestions": suggestions})

@@ -231,6 +231,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Pages shared by all anonymous visitors are cached this long at most (home/page_cache.py);
 # publishing replaces them at once. 0 turns the page cache off (development, tests).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+# The matches of a search and the suggestions for a beginning typed are kept this long at most
+# (search/query.py); any change to the site replaces them at once. 0 turns this off.
+SEARCH_CACHE_SECONDS = env.int("SEARCH_CACHE_SECONDS", default=300)
 # A CDN in front: publishing purges the page, its parent and its home page there.
 if env("FRONTEND_CACHE_PURGE_URL", default=""):
     WAGTAILFRONTENDCACHE = {
