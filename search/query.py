@@ -171,11 +171,15 @@ def _with_facts(pages):
     )
 
 
+def _topic_slugs():
+    return dict(Topic.objects.values_list(Cast("pk", CharField()), "slug"))
+
+
 def _matches(rows):
     """Matches from (pk, content type, score, upcoming, event topics, case study topics) rows;
     an upcoming event counts UPCOMING_BOOST times as much."""
     types = _types_by_content_type()
-    slugs = dict(Topic.objects.values_list(Cast("pk", CharField()), "slug"))
+    slugs = cached("search:topic-slugs", _topic_slugs)
 
     def topics(*joined_ids):
         return {slugs[id] for id in ",".join(map(str, joined_ids)).split(",") if id in slugs}
