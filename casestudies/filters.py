@@ -1,12 +1,13 @@
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from home.choices import FederalState
-from home.models import Topic
+from home.fragments import cached
+from home.models import topic_choices
 
 from .models import CaseStudyStatus, Cohort, Municipality, SizeClass
 
@@ -45,13 +46,16 @@ class CaseStudyFilterForm(forms.Form):
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
         self.values = {
-            "topic": list(Topic.objects.filter(locale=locale).values_list("slug", "name")),
+            "topic": topic_choices(locale),
             "state": FederalState.choices,
             "size": SizeClass.choices,
             "cohort": Cohort.choices,
             "status": CaseStudyStatus.choices,
-            "municipality": list(
-                Municipality.objects.filter(locale=locale).values_list("slug", "name")
+            "municipality": cached(
+                f"casestudies:municipality-choices:{locale.pk}",
+                lambda: list(
+                    Municipality.objects.filter(locale=locale).values_list("slug", "name")
+                ),
             ),
         }
         for name, choices in self.values.items():
@@ -72,17 +76,27 @@ class CaseStudyFilterForm(forms.Form):
 
     def facets(self, case_studies):
         """Per filter, how many case studies each value would show with the other filters as
-        they are; one query per filter, whatever the number of case studies. The counts are
-        also written into the options, so a screen reader announces them with the value."""
-        counts = {}
+        they are; one query for all filters, whatever the number of case studies and values.
+        The counts are also written into the options, so a screen reader announces them with
+        the value."""
+        active = self.active_filters()
+        counted = {}
         for name, lookup in FACETS.items():
-            rows = (
-                self.apply(case_studies, leave_out=name)
-                .order_by()
-                .values(lookup)
-                .annotate(count=Count("pk", distinct=True))
+            others = Q(
+                *(Q(**{FACETS[other]: value}) for other, value in active.items() if other != name)
             )
-            counts[name] = {row[lookup]: row["count"] for row in rows}
+            for index, (value, _label) in enumerate(self.values[name]):
+                counted[f"{name}_{index}"] = Count(
+                    "pk", distinct=True, filter=others & Q(**{lookup: value})
+                )
+        totals = case_studies.order_by().aggregate(**counted)
+        counts = {}
+        for name in FACETS:
+            counts[name] = {
+                value: totals[f"{name}_{index}"]
+                for index, (value, _label) in enumerate(self.values[name])
+                if totals[f"{name}_{index}"]
+            }
             self.fields[name].choices = [
                 ("", self.all_labels[name]),
                 *(

@@ -169,7 +169,8 @@ class CaseStudyIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         form = CaseStudyFilterForm(request.GET or None, locale=self.locale)
-        case_studies = form.apply(self.case_studies())
+        all_case_studies = self.case_studies()
+        case_studies = form.apply(all_case_studies)
         page_obj, context["page_error"] = paginate(
             request,
             case_studies.select_related("municipality").order_by("title"),
@@ -177,7 +178,7 @@ class CaseStudyIndexPage(BasePage):
         )
         context.update(
             filter_form=form,
-            facets=form.facets(self.case_studies()),
+            facets=form.facets(all_case_studies),
             page_obj=page_obj,
             case_studies=page_obj.object_list,
             map=germany_map(form.markers(case_studies, self, request)),
@@ -271,6 +272,7 @@ class CaseStudyPage(BasePage):
     ]
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types = []
+    shown_related = ("municipality",)
     base_form_class = SourceLanguageChoicesPageForm
 
     class Meta:

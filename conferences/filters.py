@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.choices import FederalState
-from home.models import Topic
+from home.models import topic_choices
 
 from .models import AttendanceMode, EventFormat
 
@@ -44,9 +44,7 @@ class EventFilterForm(forms.Form):
 
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].choices = with_all(
-            Topic.objects.filter(locale=locale).values_list("slug", "name"), _("All topics")
-        )
+        self.fields["topic"].choices = with_all(topic_choices(locale), _("All topics"))
 
     def value(self, name):
         if not self.is_bound:

@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .i18n import url_in_active_language
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=200)
@@ -55,7 +57,7 @@ class LinkStructValue(blocks.StructValue):
     def url(self):
         page = self.get("page")
         if page:
-            return page.localized.url
+            return url_in_active_language(page)
         return self.get("external_url") or ""
 
 
@@ -216,3 +218,4 @@ class FormatCardBlock(blocks.StructBlock):
         icon = "group"
         label = _("Programme format")
         template = "home/blocks/format_card_block.html"
+        value_class = LinkStructValue

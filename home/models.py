@@ -1,7 +1,8 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -17,12 +18,15 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageManager, PageViewRestriction, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyBlock, FormatCardBlock
 from .forms import ConsentFormBuilder, FormPageAdminForm
+from .fragments import cached
+from .routing import route_below
 
 UPCOMING_EVENTS_ON_HOME = 3
 LATEST_CASE_STUDIES_ON_HOME = 3
@@ -44,6 +48,16 @@ PAGE_SEARCH_FIELDS = Page.search_fields + [
 ]
 
 
+class ContentPageQuerySet(PageQuerySet):
+    def public(self):
+        """Pages outside every private section, as Wagtail's public() finds them, which reads
+        all view restrictions first: one more query for every listing. A subquery adds none."""
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.exclude(Exists(restricted))
+
+
 class BasePage(Page):
     """Fields every content page shares: a teaser for listings, search and meta description."""
 
@@ -56,6 +70,10 @@ class BasePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("teaser")]
     search_fields = PAGE_SEARCH_FIELDS
+    # Rows of other tables the page's own template shows, fetched with the page as it is served.
+    shown_related = ()
+
+    objects = PageManager.from_queryset(ContentPageQuerySet)()
 
     class Meta:
         abstract = True
@@ -121,9 +139,14 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_below(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
-        from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-        from conferences.models import EventIndexPage, EventPage
+        from casestudies.models import CaseStudyPage
+        from conferences.models import EventPage
 
         context = super().get_context(request, *args, **kwargs)
         context["upcoming_events"] = (
@@ -133,7 +156,6 @@ class HomePage(BasePage):
             .select_related("venue")
             .order_by("start")[:UPCOMING_EVENTS_ON_HOME]
         )
-        context["event_index"] = EventIndexPage.objects.live().filter(locale=self.locale).first()
         context["latest_case_studies"] = (
             CaseStudyPage.objects.live()
             .public()
@@ -141,10 +163,23 @@ class HomePage(BasePage):
             .select_related("municipality")
             .order_by("-first_published_at")[:LATEST_CASE_STUDIES_ON_HOME]
         )
-        context["case_study_index"] = (
-            CaseStudyIndexPage.objects.live().filter(locale=self.locale).first()
-        )
+        context.update(cached(f"home:listing-pages:{self.locale_id}", self.listing_pages))
         return context
+
+    def listing_pages(self):
+        """The event and case-study index pages in this language, that "all events" and
+        "all case studies" link to."""
+        from casestudies.models import CaseStudyIndexPage
+        from conferences.models import EventIndexPage
+
+        first_of_type = {}
+        indexes = Page.objects.live().type(EventIndexPage, CaseStudyIndexPage)
+        for listing in indexes.filter(locale_id=self.locale_id).order_by("path"):
+            first_of_type.setdefault(listing.specific_class, listing)
+        return {
+            "event_index": first_of_type.get(EventIndexPage),
+            "case_study_index": first_of_type.get(CaseStudyIndexPage),
+        }
 
     def clean(self):
         super().clean()
@@ -350,6 +385,14 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
+def topic_choices(locale):
+    """(slug, name) of every topic in a language, as filters offer them."""
+    return cached(
+        f"home:topic-choices:{locale.pk}",
+        lambda: list(Topic.objects.filter(locale=locale).values_list("slug", "name")),
+    )
+
+
 def topics_in_language(topics, locale_id):
     """Topics are chosen on the source page; their versions in a page's language, one query."""
     return Topic.objects.filter(
@@ -441,15 +484,12 @@ class SiteSettings(BaseSiteSetting):
     def privacy_policy_version(self):
         """Which text of the privacy policy a person consented to: its published revision.
         Cached with the site version, which every publish replaces."""
-        from .fragments import site_version
 
-        key = f"home:privacy-version:{self.pk}:{site_version()}"
-        version = cache.get(key)
-        if version is None:
+        def compute():
             page = self.privacy_page
-            version = ""
-            if page is not None and page.live_revision_id is not None:
-                published = timezone.localtime(page.last_published_at).date().isoformat()
-                version = f"{page.pk}/{page.live_revision_id} ({published})"
-            cache.set(key, version, 86400)
-        return version
+            if page is None or page.live_revision_id is None:
+                return ""
+            published = timezone.localtime(page.last_published_at).date().isoformat()
+            return f"{page.pk}/{page.live_revision_id} ({published})"
+
+        return cached(f"home:privacy-version:{self.pk}", compute)

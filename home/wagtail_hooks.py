@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .i18n import live_language_codes
 from .models import Topic
 from .page_cache import mark_shareable
+from .rich_text import CachedDocumentLinkHandler, CachedImageEmbedHandler, CachedPageLinkHandler
 from .roles import may_edit_source
 
 
@@ -41,3 +42,11 @@ def keep_source_snippets_to_their_authors(request, instance):
 @hooks.register("before_serve_page")
 def note_whether_the_page_may_be_shared(page, request, serve_args, serve_kwargs):
     mark_shareable(request, page)
+
+
+@hooks.register("register_rich_text_features", order=1)
+def expand_rich_text_from_the_cache(features):
+    # Runs after Wagtail's own registrations (order 0), whose handlers these replace.
+    features.register_link_type(CachedPageLinkHandler)
+    features.register_link_type(CachedDocumentLinkHandler)
+    features.register_embed_type(CachedImageEmbedHandler)

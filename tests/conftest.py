@@ -10,6 +10,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -17,6 +19,8 @@ from conferences.models import ConferencePage
 from home.roles import EDITORS, MODERATORS, TRANSLATORS
 
 PASSWORD = "correct horse battery staple"
+# SQL queries a public page may run for an anonymous visitor, however many items it shows.
+QUERY_BUDGET = 15
 
 
 @pytest.fixture(scope="session")
@@ -100,3 +104,12 @@ def add_conference(index, title, days_from_now, mode="online", venue=None, topic
     index.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def queries_on_a_second_visit(client, url, params=None):
+    """SQL queries of a visit once a first one has warmed the site caches (the page cache is
+    off in tests, so the page itself is built anew)."""
+    client.get(url, params)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, params).status_code == 200
+    return len(queries)

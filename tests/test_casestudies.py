@@ -4,9 +4,7 @@ from html import unescape
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail_localize.operations import TranslationCreator
 
 from casestudies.models import (
@@ -17,7 +15,7 @@ from casestudies.models import (
 )
 from home.models import Topic
 
-from .conftest import page_in
+from .conftest import QUERY_BUDGET, page_in, queries_on_a_second_visit
 
 MARKER = re.compile(r'<a class="germany-map__marker" href="([^"]+)"')
 
@@ -159,14 +157,6 @@ def test_markers_follow_the_filtered_case_studies(client, index, four):
     assert markers == [four["d"].url]
 
 
-def index_queries(client, url):
-    client.get(url)  # warm the site caches a first visit fills
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, {"state": "NW"})
-    assert response.status_code == 200
-    return len(queries)
-
-
 def test_index_queries_do_not_grow_with_the_number_of_case_studies(client, index):
     topic = Topic.objects.filter(locale__language_code="de").first()
 
@@ -180,10 +170,10 @@ def test_index_queries_do_not_grow_with_the_number_of_case_studies(client, index
             add_case_study(index, f"Fall {number}", municipality, [topic])
 
     add(10, 0)
-    with_ten = index_queries(client, index.url)
+    with_ten = queries_on_a_second_visit(client, index.url, {"state": "NW"})
     add(90, 10)
-    with_hundred = index_queries(client, index.url)
-    assert with_hundred == with_ten
+    with_hundred = queries_on_a_second_visit(client, index.url, {"state": "NW"})
+    assert with_hundred == with_ten <= QUERY_BUDGET
 
 
 def test_related_case_studies_share_topics_most_first(client, index, four):
@@ -210,9 +200,7 @@ def test_related_case_studies_share_topics_most_first(client, index, four):
 
 def test_case_study_page_queries_do_not_grow_with_related_content(client, index, four):
     url = four["d"].url
-    client.get(url)
-    with CaptureQueriesContext(connection) as few:
-        client.get(url)
+    few = queries_on_a_second_visit(client, url)
     for number in range(8):
         add_case_study(
             index,
@@ -220,10 +208,7 @@ def test_case_study_page_queries_do_not_grow_with_related_content(client, index,
             make_municipality(f"mehr-{number}", lat="52.0", lon=f"{7 + number / 10:.1f}"),
             four["d"].topics.all(),
         )
-    client.get(url)
-    with CaptureQueriesContext(connection) as many:
-        client.get(url)
-    assert len(many) == len(few)
+    assert queries_on_a_second_visit(client, url) == few <= QUERY_BUDGET
 
 
 def test_demo_case_studies_are_filterable_in_german_and_english(client, demo_site):
@@ -345,3 +330,21 @@ def test_a_contact_address_needs_a_contact_person(four):
     with pytest.raises(ValidationError) as refused:
         page.full_clean()
     assert "contact_name" in refused.value.error_dict
+
+
+def test_a_case_study_in_a_private_section_is_listed_nowhere_public(client, index, four):
+    private = CaseStudyIndexPage(title="Intern", slug="intern")
+    index.get_parent().add_child(instance=private)
+    private.save_revision().publish()
+    hidden = add_case_study(
+        private, "Internes Beispiel", four["a"].municipality, four["d"].topics.all()
+    )
+
+    def listed():
+        home = client.get(index.get_parent().url).content.decode()
+        related = {page.title for page in four["d"].related_case_studies()}
+        return hidden.title in home, hidden.title in related
+
+    assert listed() == (True, True)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    assert listed() == (False, False)

@@ -1,9 +1,19 @@
-"""Cached header and footer: fast, and never stale after the site changes."""
+"""Cached header, footer and what else only the site's structure changes (breadcrumbs,
+alternates, filter choices, links to chosen pages): fast, and never stale after a change."""
+
+import time
+from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from wagtail.images.rich_text import ImageEmbedHandler
+from wagtail.rich_text import expand_db_html
+from wagtail_factories import DocumentFactory, ImageFactory
 
-from home.models import SiteSettings, StandardPage
+from casestudies.models import CaseStudyIndexPage, Municipality
+from home.models import SiteSettings, StandardPage, Topic
 from tests.conftest import page_in
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +58,142 @@ def test_the_header_marks_the_page_being_shown(client, demo_site):
     client.get(demo_site.url)
     html = BeautifulSoup(client.get(event_index.url).content, "html.parser")
     assert html.select_one(".main-nav [aria-current=page]").get_text() == event_index.title
+
+
+def soup(client, url, params=None):
+    return BeautifulSoup(client.get(url, params).content, "html.parser")
+
+
+def test_a_renamed_or_moved_parent_shows_in_the_breadcrumbs_at_once(client, demo_site):
+    conference = page_in("de", "regionalkonferenz-guetersloh-2023")
+    index = page_in("de", "veranstaltungen")
+    soup(client, conference.url)
+    index.title = "Termine"
+    index.save_revision().publish()
+    trail = [a.get_text() for a in soup(client, conference.url).select(".breadcrumbs a")]
+    assert trail == [demo_site.title, "Termine"]
+
+    about = page_in("de", "ueber-start-smart")
+    soup(client, about.url)
+    about.move(index, pos="last-child")
+    about.refresh_from_db()
+    trail = [a.get_text() for a in soup(client, about.url).select(".breadcrumbs a")]
+    assert trail == [demo_site.title, "Termine"]
+
+
+def test_an_unpublished_translation_leaves_the_alternates_at_once(client, demo_site):
+    german = page_in("de", "ueber-start-smart")
+    english = page_in("en", "about-start-smart")
+
+    def alternates():
+        links = soup(client, german.url).select("link[rel=alternate]")
+        return {link["hreflang"] for link in links}
+
+    assert alternates() == {"de", "en", "x-default"}
+    english.unpublish()
+    assert alternates() == {"de", "x-default"}
+
+
+def test_a_renamed_topic_or_a_new_municipality_shows_in_the_filters_at_once(client, demo_site):
+    events = page_in("de", "veranstaltungen")
+    case_studies = CaseStudyIndexPage.objects.get(locale__language_code="de")
+
+    def options(url, name):
+        return [o.get_text() for o in soup(client, url).select(f"select[name={name}] option")]
+
+    assert "Datenethik" in options(events.url, "topic")
+    topic = Topic.objects.get(locale__language_code="de", slug="datenethik")
+    topic.name = "Ethik der Daten"
+    topic.save()
+    assert "Ethik der Daten" in options(events.url, "topic")
+    assert any(o.startswith("Ethik der Daten (") for o in options(case_studies.url, "topic"))
+
+    Municipality.objects.create(
+        name="Quokkadorf",
+        slug="quokkadorf",
+        federal_state="NW",
+        population=5_000,
+        cohort=2021,
+        latitude=Decimal("51.5"),
+        longitude=Decimal("7.5"),
+        locale=case_studies.locale,
+    )
+    assert "Quokkadorf (0)" in options(case_studies.url, "municipality")
+
+
+def test_the_home_page_links_a_moved_event_index_at_once(client, demo_site):
+    index = page_in("de", "veranstaltungen")
+    assert soup(client, demo_site.url).select_one(f".upcoming a[href='{index.url}']")
+    index.slug = "termine"
+    index.save_revision().publish()
+    index.refresh_from_db()
+    assert index.url == "/de/termine/"
+    assert soup(client, demo_site.url).select_one(".upcoming a[href='/de/termine/']")
+
+
+def test_links_in_blocks_and_rich_text_follow_their_targets_at_once(client, demo_site):
+    page = page_in("en", "about-start-smart")
+    target = page_in("de", "initialberatung")
+    translated_target = page_in("en", "initial-consultation")
+    document = DocumentFactory()
+    page.body = [
+        ("call_to_action", {"title": "More", "text": "", "link_label": "More", "page": target}),
+        (
+            "paragraph",
+            f'<p><a linktype="page" id="{target.pk}">Page</a> '
+            f'<a linktype="document" id="{document.pk}">File</a></p>',
+        ),
+    ]
+    page.save_revision().publish()
+
+    def links():
+        html = soup(client, page.url)
+        return [a["href"] for a in html.select(".cta a, main .rich-text a")]
+
+    # A chosen page leads to its translation in the visitor's language while there is one.
+    assert links() == [translated_target.url, translated_target.url, document.url]
+    translated_target.slug = "first-consultation"
+    translated_target.save_revision().publish()
+    old_document_url = document.url
+    document.file.save("new.pdf", ContentFile(b"%PDF-1.4"))
+    assert document.url != old_document_url
+    assert links() == ["/en/first-consultation/", "/en/first-consultation/", document.url]
+    translated_target.unpublish()
+    assert links() == [target.url, target.url, document.url]
+
+
+def test_the_privacy_link_of_a_form_follows_the_site_settings_at_once(client, demo_site):
+    form = page_in("de", "initialberatung")
+
+    def privacy_link():
+        return soup(client, form.url).select_one(".field--checkbox .field__help a")["href"]
+
+    settings = SiteSettings.objects.get()
+    assert privacy_link() == settings.privacy_page.url
+    settings.privacy_page = page_in("de", "ueber-start-smart")
+    settings.save()
+    assert privacy_link() == page_in("de", "ueber-start-smart").url
+
+
+@pytest.mark.parametrize(("signed", "kept_for"), [(False, 86400), (True, 1800)])
+def test_images_in_rich_text_are_reexpanded_before_a_signed_address_expires(
+    db, monkeypatch, signed, kept_for
+):
+    image = ImageFactory()
+    # As S3 storage signs addresses (cms/settings/base.py): valid for an hour.
+    monkeypatch.setattr(default_storage, "querystring_auth", signed, raising=False)
+    monkeypatch.setattr(default_storage, "querystring_expire", 3600, raising=False)
+    expansions = []
+    original = ImageEmbedHandler.expand_db_attributes_many.__func__
+
+    def counted(cls, attrs_list):
+        expansions.append(len(attrs_list))
+        return original(cls, attrs_list)
+
+    monkeypatch.setattr(ImageEmbedHandler, "expand_db_attributes_many", classmethod(counted))
+    html = f'<embed embedtype="image" id="{image.pk}" format="fullwidth" alt="Karte"/>'
+    now = time.time()
+    for seconds_later in (0, kept_for - 60, kept_for + 60):
+        monkeypatch.setattr(time, "time", lambda later=seconds_later: now + later)
+        assert "<img" in expand_db_html(html)
+    assert len(expansions) == 2

@@ -163,6 +163,8 @@ def s3_media_storage(
             "secret_key": secret_key,
             "default_acl": None,
             "querystring_auth": True,
+            # Signed addresses last an hour; cached fragments reuse them for half of that.
+            "querystring_expire": 3600,
             "file_overwrite": False,
         },
     }

@@ -326,6 +326,7 @@ class EventPage(CalendarMixin, BasePage):
 
     is_creatable = False
     parent_page_types = []
+    shown_related = ("venue", "image")
 
     class Meta:
         verbose_name = _("event")
@@ -423,7 +424,8 @@ class EventPage(CalendarMixin, BasePage):
         """The related pages in the visitor's language, live ones only, in one query."""
         from home.i18n import pages_in_active_language
 
-        chosen = {order: block.value.pk for order, block in enumerate(self.related_pages)}
+        # The chosen ids as stored: no query for the chosen pages themselves.
+        chosen = {order: block["value"] for order, block in enumerate(self.related_pages.raw_data)}
         return list(pages_in_active_language(chosen).values())
 
     def topics_in_page_language(self):
@@ -481,10 +483,10 @@ class WorkshopSeriesPage(CalendarMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sessions = self.sessions()
         now = timezone.now()
-        context["upcoming_sessions"] = sessions.filter(end__gte=now).order_by("start")
-        context["past_sessions"] = sessions.filter(end__lt=now).order_by("-start")
+        sessions = list(self.sessions().order_by("start"))
+        context["upcoming_sessions"] = [session for session in sessions if session.end >= now]
+        context["past_sessions"] = [session for session in reversed(sessions) if session.end < now]
         return context
 
 
@@ -513,13 +515,7 @@ class EventIndexPage(CalendarMixin, BasePage):
         verbose_name = _("event index")
 
     def events(self):
-        return (
-            EventPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("venue")
-            .prefetch_related("topics")
-        )
+        return EventPage.objects.live().public().descendant_of(self).select_related("venue")
 
     def calendar_events(self):
         return self.events().order_by("start")

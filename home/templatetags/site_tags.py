@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from home import i18n
+from home.fragments import cached
 from home.fragments import site_version as current_site_version
 
 register = template.Library()
@@ -63,13 +64,15 @@ SETTINGS_PAGES = [
 @register.simple_tag(takes_context=True)
 def site_pages(context):
     """The pages chosen in the site settings, in the visitor's language, as one query."""
-    site_settings = context["settings"]["home"]["SiteSettings"]
+    site = _current_site(context)
 
     def compute():
+        site_settings = context["settings"]["home"]["SiteSettings"]
         ids = {name: getattr(site_settings, f"{name}_id") for name in SETTINGS_PAGES}
         return i18n.pages_in_active_language(ids)
 
-    return _per_request(context, "site_pages", compute)
+    key = f"home:site-pages:{site.pk if site else ''}:{get_language()}"
+    return _per_request(context, "site_pages", lambda: cached(key, compute))
 
 
 @register.simple_tag
@@ -84,10 +87,25 @@ def translation_alternates(context, page):
     if not isinstance(page, Page):
         return []
     request = context["request"]
-    return [
-        {"code": p.locale.language_code, "url": request.build_absolute_uri(p.get_url(request))}
-        for p in page.get_translations(inclusive=True).live().select_related("locale")
-    ]
+    site = _current_site(context)
+
+    def compute():
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        return [(p.locale.language_code, p.get_url(request)) for p in translations]
+
+    urls = cached(f"home:alternates:{page.pk}:{site.pk if site else ''}", compute)
+    return [{"code": code, "url": request.build_absolute_uri(url)} for code, url in urls]
+
+
+@register.simple_tag
+def breadcrumb_ancestors(page):
+    """The page's ancestors below the root of the tree, from the home page down."""
+
+    def ancestors():
+        return list(page.get_ancestors()[1:])
+
+    # A new page previewed before its first save has no key of its own.
+    return cached(f"home:breadcrumbs:{page.pk}", ancestors) if page.pk else ancestors()
 
 
 @register.simple_tag
