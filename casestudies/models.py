@@ -1,9 +1,12 @@
+from urllib.parse import urlencode
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -16,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import DocumentLinksBlock, ImageBlock, KeyFigureBlock
 from home.choices import FederalState
 from home.forms import SourceLanguageChoicesPageForm
+from home.fragments import cached
 from home.models import BasePage, topics_in_language
 from home.pagination import paginate
 
@@ -171,22 +175,54 @@ class CaseStudyIndexPage(BasePage):
         form = CaseStudyFilterForm(request.GET or None, locale=self.locale)
         all_case_studies = self.case_studies()
         case_studies = form.apply(all_case_studies)
-        page_obj, context["page_error"] = paginate(
-            request,
-            case_studies.select_related("municipality").order_by("title"),
-            CASE_STUDIES_PER_PAGE,
+        # What is listed, the counts and the map change only with the site, and finding them
+        # costs the most: kept per filter combination under the site version, so a request
+        # loads only the case studies on its page (the template caches the rendered filters
+        # and map the same way).
+        filters = urlencode(sorted(form.active_filters().items()))
+        overview = cached(
+            f"casestudies:overview:{self.pk}:{get_language()}:{filters}",
+            lambda: {
+                "listed": list(case_studies.order_by("title").values_list("pk", flat=True)),
+                "facets": form.facets(all_case_studies),
+                "map": germany_map(form.markers(case_studies, self, request)),
+            },
         )
+        page_obj, context["page_error"] = paginate(
+            request, overview.pop("listed"), CASE_STUDIES_PER_PAGE
+        )
+        shown = (
+            CaseStudyPage.objects.select_related("municipality")
+            .defer(*CaseStudyPage.NOT_ON_CARDS)
+            .in_bulk(page_obj.object_list)
+        )
+        page_obj.object_list = [shown[pk] for pk in page_obj.object_list if pk in shown]
+        form.show_counts(overview["facets"])
         context.update(
             filter_form=form,
-            facets=form.facets(all_case_studies),
+            active_filters=filters,
             page_obj=page_obj,
             case_studies=page_obj.object_list,
-            map=germany_map(form.markers(case_studies, self, request)),
+            **overview,
         )
         return context
 
 
 class CaseStudyPage(BasePage):
+    # The long texts a case-study card never shows, left out when cards are loaded.
+    NOT_ON_CARDS = (
+        "challenge",
+        "approach",
+        "results",
+        "key_figures",
+        "lessons_learned",
+        "transferability",
+        "costs_and_funding",
+        "partners",
+        "gallery",
+        "downloads",
+    )
+
     municipality = models.ForeignKey(
         Municipality,
         verbose_name=_("municipality"),
@@ -289,15 +325,41 @@ class CaseStudyPage(BasePage):
     def related_case_studies(self):
         """Other case studies in this language with the most topics in common, in one query."""
         topic_keys = self.topics.values("translation_key")
-        return (
+        shared_topics = Count(
+            "topics", distinct=True, filter=Q(topics__translation_key__in=topic_keys)
+        )
+        # Ranked on their ids alone: grouping whole page rows by shared topics costs more than
+        # counting the topics of the few that are shown a second time.
+        ranked = (
             CaseStudyPage.objects.live()
             .public()
             .filter(locale_id=self.locale_id, topics__translation_key__in=topic_keys)
             .exclude(translation_key=self.translation_key)
+            .values("pk")
             .annotate(shared_topics=Count("topics", distinct=True))
-            .select_related("municipality")
-            .order_by("-shared_topics", "-first_published_at")[:RELATED_CASE_STUDIES]
+            .order_by("-shared_topics", "-first_published_at")
+            .values("pk")[:RELATED_CASE_STUDIES]
         )
+        return (
+            CaseStudyPage.objects.filter(pk__in=ranked)
+            .annotate(shared_topics=shared_topics)
+            .defer(*CaseStudyPage.NOT_ON_CARDS)
+            .select_related("municipality")
+            .order_by("-shared_topics", "-first_published_at")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            # A draft's topics may differ from the published ones the cache was filled from.
+            context["related_case_studies"] = list(self.related_case_studies())
+        else:
+            # Ranking every case study by shared topics is the page's costliest query; only a
+            # publication, a move or a changed topic, each a new site version, changes it.
+            context["related_case_studies"] = cached(
+                f"casestudies:related:{self.pk}", lambda: list(self.related_case_studies())
+            )
+        return context
 
     def topics_in_page_language(self):
         return topics_in_language(self.topics, self.locale_id)
@@ -308,15 +370,15 @@ class CaseStudyPage(BasePage):
         from conferences.models import EventPage
 
         chosen = self.presented_at.values("translation_key")
-        events = EventPage.objects.live().public().filter(translation_key__in=chosen)
-        own = events.filter(locale_id=self.locale_id)
-        untranslated = events.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
-            translation_key__in=own.values("translation_key")
+        versions = (
+            EventPage.objects.live()
+            .public()
+            .filter(translation_key__in=chosen)
+            .filter(Q(locale_id=self.locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE))
+            .only("title", "url_path", "start", "locale_id", "translation_key")
         )
-        return (
-            EventPage.objects.filter(
-                Q(pk__in=own.values("pk")) | Q(pk__in=untranslated.values("pk"))
-            )
-            .select_related("venue")
-            .order_by("-start")
-        )
+        shown = {}
+        for event in versions:
+            if event.locale_id == self.locale_id or event.translation_key not in shown:
+                shown[event.translation_key] = event
+        return sorted(shown.values(), key=lambda event: event.start, reverse=True)

@@ -1,11 +1,12 @@
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.choices import FederalState
 from home.models import topic_choices
 
-from .models import AttendanceMode, EventFormat
+from .models import AttendanceMode, EventFormat, EventPage
 
 UPCOMING, PAST = "upcoming", "past"
 FIRST_YEAR, LAST_YEAR = 2019, 2100
@@ -60,7 +61,6 @@ class EventFilterForm(forms.Form):
             events = events.filter(end__gte=now).order_by("start")
         filters = {
             "format": "event_format",
-            "topic": "topics__slug",
             "mode": "attendance_mode",
             "state": "venue__federal_state",
             "year": "start__year",
@@ -69,7 +69,14 @@ class EventFilterForm(forms.Form):
             value = self.value(name)
             if value not in (None, ""):
                 events = events.filter(**{lookup: value})
-        return events.distinct()
+        if topic := self.value("topic"):
+            # A subquery rather than a join: no event is listed twice, so no DISTINCT over
+            # whole page rows is needed.
+            tagged = EventPage.topics.through.objects.filter(
+                eventpage=OuterRef("pk"), topic__slug=topic
+            )
+            events = events.filter(Exists(tagged))
+        return events
 
     @property
     def is_archive(self):

@@ -146,6 +146,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from casestudies.models import CaseStudyPage
+        from conferences.cards import CARD_FIELDS
         from conferences.models import EventPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -153,7 +154,7 @@ class HomePage(BasePage):
             EventPage.objects.live()
             .public()
             .filter(locale=self.locale, end__gte=timezone.now())
-            .select_related("venue")
+            .only(*CARD_FIELDS)
             .order_by("start")[:UPCOMING_EVENTS_ON_HOME]
         )
         context["latest_case_studies"] = (
@@ -161,6 +162,7 @@ class HomePage(BasePage):
             .public()
             .filter(locale=self.locale)
             .select_related("municipality")
+            .defer(*CaseStudyPage.NOT_ON_CARDS)
             .order_by("-first_published_at")[:LATEST_CASE_STUDIES_ON_HOME]
         )
         context.update(cached(f"home:listing-pages:{self.locale_id}", self.listing_pages))

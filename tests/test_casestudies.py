@@ -157,6 +157,30 @@ def test_markers_follow_the_filtered_case_studies(client, index, four):
     assert markers == [four["d"].url]
 
 
+def test_a_published_or_unpublished_case_study_changes_list_counts_and_map_at_once(
+    client, index, four
+):
+    def seen(query):
+        response = client.get(index.url, query)
+        html = unescape(response.content.decode())
+        return titles(response), response.context["facets"], MARKER.findall(html), html
+
+    for query in ({}, {"state": "BY"}):
+        seen(query)  # the overview of each filter combination is now cached
+    added = add_case_study(index, "Neues Nordheim", make_municipality("nordheim", "BY"))
+    listed, facets, markers, html = seen({"state": "BY"})
+    assert "Neues Nordheim" in listed
+    assert facets["state"]["BY"] == 4
+    assert added.url in markers
+    assert ">Bayern (4)</option>" in html
+
+    four["c"].unpublish()
+    listed, facets, markers, html = seen({})
+    assert "Ethik Suedstadt" not in listed
+    assert four["c"].url not in markers
+    assert ">Bayern (3)</option>" in html
+
+
 def test_index_queries_do_not_grow_with_the_number_of_case_studies(client, index):
     topic = Topic.objects.filter(locale__language_code="de").first()
 

@@ -1,10 +1,11 @@
 import datetime
+from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction
@@ -17,6 +18,7 @@ from conferences.models import (
     WorkshopPage,
     WorkshopSeriesPage,
 )
+from conferences.models.events import PAST_SESSIONS_PER_PAGE
 from home.models import HomePage, StandardPage, Topic
 from tests.conftest import (
     BERLIN,
@@ -309,3 +311,62 @@ def test_events_in_a_private_section_are_listed_nowhere_public(client, demo_site
     PageViewRestriction.objects.create(page=series, restriction_type="login")
     assert not sessions & listed()
     assert titles(client.get(page_in("de", "themenwerkstaetten").url))
+
+
+def add_session(series, title, days_from_now):
+    start = timezone.now() + datetime.timedelta(days=days_from_now)
+    session = WorkshopPage(
+        title=title, start=start, end=start + datetime.timedelta(hours=2), attendance_mode="online"
+    )
+    series.add_child(instance=session)
+    session.save_revision().publish()
+    return session
+
+
+def test_a_long_series_lists_every_upcoming_session_and_pages_through_past_ones(client, index):
+    series = page_in("de", "kick-off-workshops")
+    for n in range(3):
+        add_session(series, f"Kommend {n}", 10 + n)
+    for n in range(PAST_SESSIONS_PER_PAGE + 1):
+        add_session(series, f"Vergangen {n:02}", -10 - n)
+
+    html = BeautifulSoup(client.get(series.url).content, "html.parser")
+    upcoming = titles_in(html, "#upcoming + ul")
+    past = titles_in(html, "#past + ul")
+    assert {"Kommend 0", "Kommend 1", "Kommend 2"} <= set(upcoming)
+    assert len(past) == PAST_SESSIONS_PER_PAGE
+    assert past[0] == "Vergangen 00"  # the most recent first
+    pages = html.select_one("nav.pagination")
+    assert pages["aria-label"] == "Seiten vergangener Termine"  # says what it pages through
+    next_page = pages.select_one("a[rel=next]")["href"]
+    assert next_page.endswith("#past")
+
+    later = BeautifulSoup(client.get(series.url + next_page).content, "html.parser")
+    older = titles_in(later, "#past + ul")
+    assert f"Vergangen {PAST_SESSIONS_PER_PAGE:02}" in older
+    assert not set(older) & set(past)
+    assert {"Kommend 0", "Kommend 1", "Kommend 2"} <= set(titles_in(later, "#upcoming + ul"))
+
+
+def titles_in(html, selector):
+    return [a.get_text(strip=True) for a in html.select(f"{selector} .event-card h3 a")]
+
+
+def test_a_session_that_has_just_ended_moves_to_the_past_sessions(client, index):
+    series = page_in("de", "kick-off-workshops")
+    add_session(series, "Gerade vorbei", 1)
+    html = BeautifulSoup(client.get(series.url).content, "html.parser")
+    assert "Gerade vorbei" in titles_in(html, "#upcoming + ul")
+    ended = timezone.now() + datetime.timedelta(days=2)
+    with mock.patch("django.utils.timezone.now", return_value=ended):
+        html = BeautifulSoup(client.get(series.url).content, "html.parser")
+    assert "Gerade vorbei" in titles_in(html, "#past + ul")
+    assert "Gerade vorbei" not in titles_in(html, "#upcoming + ul")
+
+
+def test_an_unusable_page_number_of_past_sessions_is_explained(client, index):
+    series = page_in("de", "kick-off-workshops")
+    add_session(series, "Lange her", -100)
+    html = BeautifulSoup(client.get(series.url, {"page": "999"}).content, "html.parser")
+    assert html.select_one("#past").find_previous_sibling("p", role="status")
+    assert "Lange her" in titles_in(html, "#past + ul")

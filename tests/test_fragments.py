@@ -1,6 +1,7 @@
 """Cached header, footer and what else only the site's structure changes (breadcrumbs,
 alternates, filter choices, links to chosen pages): fast, and never stale after a change."""
 
+import datetime
 import time
 from decimal import Decimal
 
@@ -8,11 +9,13 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from wagtail.images.rich_text import ImageEmbedHandler
 from wagtail.rich_text import expand_db_html
 from wagtail_factories import DocumentFactory, ImageFactory
 
-from casestudies.models import CaseStudyIndexPage, Municipality
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage, Municipality
+from conferences.models import WorkshopPage
 from home.models import SiteSettings, StandardPage, Topic
 from tests.conftest import page_in
 
@@ -197,3 +200,45 @@ def test_images_in_rich_text_are_reexpanded_before_a_signed_address_expires(
         monkeypatch.setattr(time, "time", lambda later=seconds_later: now + later)
         assert "<img" in expand_db_html(html)
     assert len(expansions) == 2
+
+
+def card_titles(client, url):
+    html = BeautifulSoup(client.get(url).content, "html.parser")
+    return [a.get_text(strip=True) for a in html.select(".event-card h3 a")]
+
+
+def test_a_renamed_or_withdrawn_session_shows_on_every_listing_at_once(client, demo_site):
+    series = page_in("de", "kick-off-workshops")
+    start = timezone.now() + datetime.timedelta(hours=1)
+    session = WorkshopPage(
+        title="Neue Werkstatt", start=start, end=start + datetime.timedelta(hours=2)
+    )
+    session.attendance_mode = "online"
+    series.add_child(instance=session)
+    session.save_revision().publish()
+    listings = [series.url, page_in("de", "veranstaltungen").url, demo_site.url]
+    assert all("Neue Werkstatt" in card_titles(client, url) for url in listings)
+
+    session.title = "Umbenannte Werkstatt"
+    session.save_revision().publish()
+    assert all("Umbenannte Werkstatt" in card_titles(client, url) for url in listings)
+
+    session.unpublish()
+    assert not any("Umbenannte Werkstatt" in card_titles(client, url) for url in listings)
+
+
+def test_a_newly_published_case_study_on_the_same_topics_is_related_at_once(client, demo_site):
+    case_study = CaseStudyPage.objects.filter(locale__language_code="de").first()
+
+    def related():
+        html = BeautifulSoup(client.get(case_study.url).content, "html.parser")
+        return [a.get_text(strip=True) for a in html.select("#related + ul .case-study-card a")]
+
+    related()
+    newcomer = CaseStudyPage(title="Ganz verwandt", municipality=case_study.municipality)
+    newcomer.topics = list(Topic.objects.filter(locale=case_study.locale))
+    case_study.get_parent().add_child(instance=newcomer)
+    newcomer.save_revision().publish()
+    assert "Ganz verwandt" in related()
+    newcomer.unpublish()
+    assert "Ganz verwandt" not in related()

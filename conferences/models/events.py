@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -26,13 +27,16 @@ from wagtail.search import index
 from home.blocks import DocumentLinksBlock
 from home.choices import FederalState
 from home.forms import FormPageAdminForm
+from home.fragments import cached
 from home.models import BasePage, missing_alt_text, topics_in_language
 from home.pagination import paginate
 
 from ..blocks import ProgrammeBlock
+from ..cards import CARD_FIELDS, render_card
 from ..registration_form import RegistrationFormBuilder
 
 EVENTS_PER_PAGE = 12
+PAST_SESSIONS_PER_PAGE = 24
 
 
 class AttendanceMode(models.TextChoices):
@@ -481,12 +485,26 @@ class WorkshopSeriesPage(CalendarMixin, BasePage):
     def calendar_events(self):
         return self.sessions().order_by("start")
 
+    def session_cards(self, request):
+        """The end and the rendered card of every live session, soonest first. A series runs
+        for years, so its cards are rendered once per site version rather than on every visit;
+        which of them are still upcoming is decided on each visit from their ends."""
+
+        def render():
+            sessions = self.sessions().only(*CARD_FIELDS).order_by("start")
+            return [(session.end, render_card(session, request)) for session in sessions]
+
+        return cached(f"conferences:session-cards:{self.pk}:{get_language()}", render)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        sessions = list(self.sessions().order_by("start"))
-        context["upcoming_sessions"] = [session for session in sessions if session.end >= now]
-        context["past_sessions"] = [session for session in reversed(sessions) if session.end < now]
+        cards = self.session_cards(request)
+        context["upcoming_sessions"] = [card for end, card in cards if end >= now]
+        past = [card for end, card in reversed(cards) if end < now]
+        context["past_sessions"], context["page_error"] = paginate(
+            request, past, PAST_SESSIONS_PER_PAGE
+        )
         return context
 
 
@@ -525,8 +543,7 @@ class EventIndexPage(CalendarMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         form = EventFilterForm(request.GET or None, locale=self.locale)
-        page_obj, context["page_error"] = paginate(
-            request, form.apply(self.events()), EVENTS_PER_PAGE
-        )
+        events = form.apply(self.events().only(*CARD_FIELDS))
+        page_obj, context["page_error"] = paginate(request, events, EVENTS_PER_PAGE)
         context.update(filter_form=form, page_obj=page_obj, events=page_obj.object_list)
         return context

@@ -3,6 +3,7 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
+from conferences import cards
 from conferences.jsonld import event_json_ld
 
 register = template.Library()
@@ -26,3 +27,8 @@ def calendar_links(context, page):
     request = context["request"]
     url = request.build_absolute_uri(page.get_url(request) + page.reverse_subpage("calendar"))
     return {"download": url, "subscribe": "webcal://" + url.split("://", 1)[1]}
+
+
+@register.simple_tag(takes_context=True)
+def event_cards(context, events):
+    return cards.event_cards(events, context["request"])
