@@ -1,48 +1,45 @@
-"""Benchmarks; none of them runs in `make test`. `make bench` runs the registration burst and
-then the search benchmark, both always, and fails when either fails. Both need a PostgreSQL
-server: the one DATABASE_URL names when it names one, else postgres@127.0.0.1:5432. Each creates
-its own database there, startsmart_bench (bench/database.py), and drops it afterwards, so it
-never touches the data DATABASE_URL holds.
+"""Benchmarks; none of them runs in `make test`.
 
-Registration burst
-------------------
-How many registrations one event takes per second when everybody sends the form at once,
-on PostgreSQL, through gunicorn.
+    make bench         # measure and report: tables on stdout, JSON in bench/results/
+    make bench-check   # the same, and exit with status 1 when a budget is broken
+    .venv/bin/python -m bench [--scale 1.0] [--requests 50] [--check] [--keep] [--reuse]
 
-    make bench
-    .venv/bin/python -m bench.registrations --registrations 500 --clients 50 --workers 8
+`python -m bench` (bench/__main__.py) prepares one site and runs every benchmark on it. It
+needs a PostgreSQL server: the one DATABASE_URL names when it names one, else
+postgres@127.0.0.1:5432. It creates its own database there, startsmart_bench
+(bench/database.py; BENCH_DATABASE names another), and drops it afterwards, so it never
+touches the data DATABASE_URL holds. `--keep` leaves it in place for profiling (EXPLAIN
+ANALYZE, pyinstrument) and `--reuse` measures a kept one again without preparing it.
 
-It prints registrations per second, the p50 and p95 latency of a registration POST, the SQL
-queries one registration POST runs and the CPU time a POST costs gunicorn and PostgreSQL, and
-exits with status 1 below 50 registrations per second (the target for one event on a 2-core
-machine). Everything runs on the one machine: the clients and PostgreSQL take CPU from the
-server, and so does anything else running; the CPU per POST, and the ceiling it puts on the
-rate, do not depend on that.
+The site (bench/site.py): the demo content plus bench/data.py's deterministic pages, over
+10,000 in German and English (conferences and workshop sessions with 20 programme items and
+10 speakers each, case studies, standard pages), and the search index rebuilt. About two
+minutes.
 
-bench/burst.py holds what the benchmark shares with tests/test_registration_concurrency.py:
-serving the project with gunicorn, filling in registration forms over HTTP and sending them
-from many clients released at the same instant.
+Pages (bench/pages.py): the home page, the event index (first page, page 20 filtered), a
+conference, a workshop series, the case-study index with facets, a case study, the admin's edit
+view of a conference, and a registration POST; in process through Django's test client with
+the cache warm and cold, then through gunicorn over HTTP, a page-cache hit next to a static
+file served by whitenoise, and a worker's memory after 1,000 and 10,000 requests.
 
-Search
-------
-Search and autocomplete latency with over 10,000 pages in German and English:
+Search (bench/search.py): three searches per language (a common word, a rare word, two words),
+each filtered and on page 2, a typo, and autocomplete; each repeated, new (its matches not yet
+cached) and cold (the cache emptied).
 
-    .venv/bin/python -m bench.search [--scale 1.0] [--requests 50] [--keep] [--output PATH]
+Registrations (bench/registrations.py): a burst of registrations for one event, all sent at
+once through gunicorn; registrations per second, latency, queries and CPU per POST. Run alone
+(`python -m bench.registrations`) it needs only the demo content. bench/burst.py holds what it
+shares with tests/test_registration_concurrency.py.
 
-It loads the demo content, adds the synthetic pages of bench/data.py (conferences and workshop
-sessions with 20 programme items and 10 speakers each, case studies, standard pages, every one
-translated; `--scale 0.1` for a quick run) and rebuilds the search index, then requests every
-measured URL 50 times (one whose requests take over 10 s stops after 3) through Django's test
-client with DEBUG off: per language a common word,
-a rare word and two words, each also filtered to case studies and on page 2, a typo (the fuzzy
-path) and three autocomplete prefixes. It prints p50 and p95 latency and the SQL queries of a
-request per URL, writes them with the machine's description to bench/results/search.json, and
-exits with status 1 when search p95 reaches 50 ms, autocomplete p95 20 ms, or a search page
-runs more than 15 queries. The fuzzy path's own budget (p95 under 100 ms) is reported without
-failing the run. `--keep` leaves startsmart_bench in place for profiling (EXPLAIN ANALYZE).
-Requests run one at a time in this process, on the same machine as PostgreSQL: anything else
-running there slows them down, which is why the results record the load average.
+The budgets, which `--check` enforces, are each module's constants: every public page at most
+15 SQL queries (warm cache) and the same number however many items it lists; a public page
+p50 at most 25 ms with the page cache off; a page-cache hit at most twice a static file; the
+admin's edit view p50 under 150 ms; search p95 under 50 ms and autocomplete p95 under 20 ms
+(repeated and new searches); a gunicorn worker's memory growing less than 10 % from 1,000 to
+10,000 requests; at least 50 registrations per second on one event. Cold requests and the
+fuzzy search path are reported beside them.
 
-bench/data.py can fill any database that has the demo content, for later benchmarks:
-`bench.data.generate(scale)`.
+Every request runs on the same 2-core machine as PostgreSQL and the clients: anything else
+running slows them down, which is why each report records the load average. The reference
+results in bench/results/ say which machine they come from.
 """

@@ -8,7 +8,6 @@ run in a process where Django is set up; the server serves the database that pro
 
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,8 @@ import requests
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.db import connection
+
+from bench.report import percentile
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 REQUEST_TIMEOUT = 120
@@ -202,9 +203,7 @@ class Burst:
         return len(self.outcomes) / self.seconds
 
     def latency(self, percent):
-        return statistics.quantiles(
-            [outcome.seconds for outcome in self.outcomes], n=100, method="inclusive"
-        )[percent - 1]
+        return percentile([outcome.seconds for outcome in self.outcomes], percent)
 
 
 def send_together(forms, concurrency):

@@ -1,6 +1,6 @@
-"""The benchmarks' throw-away PostgreSQL database, startsmart_bench: on the server DATABASE_URL
-names when it names a PostgreSQL one, else on postgres@127.0.0.1:5432. It never touches the data
-DATABASE_URL holds."""
+"""The benchmarks' throw-away PostgreSQL database, startsmart_bench (BENCH_DATABASE names another,
+so that two benchmarks can run side by side): on the server DATABASE_URL names when it names a
+PostgreSQL one, else on postgres@127.0.0.1:5432. It never touches the data DATABASE_URL holds."""
 
 import os
 from urllib.parse import urlsplit
@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import environ
 import psycopg
 
-DATABASE = "startsmart_bench"
+DATABASE = os.environ.get("BENCH_DATABASE") or "startsmart_bench"
 LOCAL_SERVER = "postgres://postgres@127.0.0.1:5432/"
 
 
@@ -18,6 +18,10 @@ def bench_database_url():
     if not url.startswith(("postgres://", "postgresql://")):
         url = LOCAL_SERVER
     return urlsplit(url)._replace(path=f"/{DATABASE}").geturl()
+
+
+def _name(url):
+    return urlsplit(url).path.lstrip("/")
 
 
 def use_for_django(url):
@@ -43,12 +47,18 @@ def maintenance_connection(url):
     )
 
 
+def exists(url):
+    with maintenance_connection(url) as admin:
+        found = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [_name(url)])
+        return found.fetchone() is not None
+
+
 def recreate(url):
     with maintenance_connection(url) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {DATABASE}")
+        admin.execute(f"DROP DATABASE IF EXISTS {_name(url)} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {_name(url)}")
 
 
 def drop(url):
     with maintenance_connection(url) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        admin.execute(f"DROP DATABASE IF EXISTS {_name(url)} WITH (FORCE)")

@@ -1,0 +1,136 @@
+"""The site the page and search benchmarks measure: the demo content plus bench/data.py's pages
+on startsmart_bench, prepared once per run. With --keep a benchmark leaves the database in
+place, and --reuse measures it again without the two minutes of preparation (the database
+remembers the scale it was generated at, in the table bench_prepared)."""
+
+import datetime
+import io
+import json
+import platform
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import asdict
+
+import django
+from django.core.management import call_command
+from django.db import connection, connections
+
+from bench.database import bench_database_url, drop, exists, recreate, use_for_django
+
+PREPARED_TABLE = "bench_prepared"
+
+
+@contextmanager
+def timed(seconds, phase):
+    started = time.perf_counter()
+    yield
+    seconds[phase] = round(time.perf_counter() - started, 1)
+
+
+def _prepared():
+    """What an earlier run recorded about the content it generated, or None."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass(%s)", [PREPARED_TABLE])
+        if cursor.fetchone()[0] is None:
+            return None
+        cursor.execute(f"SELECT description FROM {PREPARED_TABLE}")
+        row = cursor.fetchone()
+    # Django's PostgreSQL connection hands JSON over as text.
+    return row and json.loads(row[0])
+
+
+def _prepare(scale):
+    # Models can be imported only once Django is set up for the benchmark database.
+    from django.db.models import Count
+    from wagtail.models import Page
+
+    from bench import data
+
+    seconds = {}
+    with timed(seconds, "migrate"):
+        call_command("migrate", verbosity=0)
+    with timed(seconds, "demo content"):
+        call_command("load_demo_content", stdout=io.StringIO())
+    print(f"Generating the benchmark content at scale {scale}:", flush=True)
+    with timed(seconds, "generate"):
+        summary = data.generate(scale, stdout=sys.stdout)
+    with timed(seconds, "vacuum analyze"), connection.cursor() as cursor:
+        # Statistics for the planner, as autovacuum would have gathered them by the time anyone
+        # visits (and it may be off, as on the reference machine).
+        cursor.execute("VACUUM ANALYZE")
+    pages = dict(
+        Page.objects.filter(depth__gt=1)
+        .order_by()
+        .values_list("locale__language_code")
+        .annotate(count=Count("pk"))
+    )
+    description = {
+        "scale": scale,
+        "pages": {**pages, "total": sum(pages.values())},
+        "generated": {**asdict(summary.counts), "pages": summary.pages},
+        "seconds": {**seconds, "generate phases": summary.seconds},
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TABLE {PREPARED_TABLE} (description jsonb NOT NULL)")
+        cursor.execute(
+            f"INSERT INTO {PREPARED_TABLE} (description) VALUES (%s::jsonb)",
+            [json.dumps(description)],
+        )
+    return description
+
+
+@contextmanager
+def prepared_site(scale, keep=False, reuse=False):
+    """Django set up on startsmart_bench with the benchmark content at this scale; yields the
+    description of that content (page counts, seconds each setup phase took). The database is
+    dropped afterwards unless `keep`; `reuse` measures a kept one of the same scale as it is."""
+    url = bench_database_url()
+    use_for_django(url)
+    fresh = not (reuse and exists(url))
+    if fresh:
+        recreate(url)
+    try:
+        django.setup()
+        description = None if fresh else _prepared()
+        if description is not None and description["scale"] != scale:
+            raise SystemExit(
+                f"{url} holds content at scale {description['scale']}, not {scale}:"
+                " run without --reuse to generate it afresh"
+            )
+        if description is None:
+            if not fresh:
+                connections.close_all()
+                recreate(url)
+            description = _prepare(scale)
+        yield {**description, "database": url, "reused": not fresh}
+    finally:
+        connections.close_all()
+        if not keep:
+            drop(url)
+
+
+def machine():
+    """The machine the results come from, for the JSON file."""
+
+    def command(*args):
+        try:
+            return subprocess.run(args, capture_output=True, text=True, check=True).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            return None
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version()")
+        (postgresql,) = cursor.fetchone()
+    return {
+        "nproc": command("nproc"),
+        "free -g": command("free", "-g"),
+        "postgresql": postgresql,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def now():
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
