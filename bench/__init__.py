@@ -9,7 +9,9 @@ needs a PostgreSQL server: the one DATABASE_URL names when it names one, else
 postgres@127.0.0.1:5432. It creates its own database there, startsmart_bench
 (bench/database.py; BENCH_DATABASE names another), and drops it afterwards, so it never
 touches the data DATABASE_URL holds. `--keep` leaves it in place for profiling (EXPLAIN
-ANALYZE, pyinstrument) and `--reuse` measures a kept one again without preparing it.
+ANALYZE, pyinstrument) and `--reuse` measures a kept one again without preparing it. The cache
+is Redis, as in production: database 15 of the server REDIS_URL names, or of one on
+127.0.0.1:6379; cold requests empty it. Without a Redis, each process caches in its own memory.
 
 The site (bench/site.py): the demo content plus bench/data.py's deterministic pages, over
 10,000 in German and English (conferences and workshop sessions with 20 programme items and

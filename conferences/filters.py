@@ -78,11 +78,6 @@ class EventFilterForm(forms.Form):
             events = events.filter(Exists(tagged))
         return events
 
-    def active_filters(self):
-        return {
-            name: self.value(name) for name in self.fields if self.value(name) not in (None, "")
-        }
-
     @property
     def is_archive(self):
         return self.value("when") == PAST

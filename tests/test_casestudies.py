@@ -372,3 +372,15 @@ def test_a_case_study_in_a_private_section_is_listed_nowhere_public(client, inde
     assert listed() == (True, True)
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     assert listed() == (False, False)
+
+
+def test_each_filter_combination_shows_its_own_choices_selected(client, index, four):
+    def selected(query):
+        html = client.get(index.url, query).content.decode()
+        return set(re.findall(r'<option value="([^"]*)"[^>]*selected', html))
+
+    assert selected({}) == {""}
+    assert selected({"state": "BY"}) == {"", "BY"}
+    assert selected({"state": "NW", "status": "completed"}) == {"", "NW", "completed"}
+    assert selected({"state": "BY"}) == {"", "BY"}
+    assert selected({}) == {""}

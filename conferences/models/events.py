@@ -1,5 +1,4 @@
 import datetime
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -546,11 +545,5 @@ class EventIndexPage(CalendarMixin, BasePage):
         form = EventFilterForm(request.GET or None, locale=self.locale)
         events = form.apply(self.events().only(*CARD_FIELDS))
         page_obj, context["page_error"] = paginate(request, events, EVENTS_PER_PAGE)
-        context.update(
-            filter_form=form,
-            # The rendered filters are cached per combination under the site version.
-            active_filters=urlencode(sorted(form.active_filters().items())),
-            page_obj=page_obj,
-            events=page_obj.object_list,
-        )
+        context.update(filter_form=form, page_obj=page_obj, events=page_obj.object_list)
         return context
