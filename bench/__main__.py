@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from bench import pages, registrations, search
-from bench.site import machine, now, prepared_site
+from bench.site import conclude, machine, now, prepared_site
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -70,11 +70,7 @@ def main():
     failures = [*pages.broken(reports["pages"]), *search.broken(reports["search"])]
     if not burst.ok:
         failures.append(f"registrations per second ≥ {registrations.TARGET_PER_SECOND}")
-    kept = f"; database {site['database']} kept" if options.keep else ""
-    print(f"\n{len(failures)} budgets broken. Results in {options.results}{kept}")
-    for failure in failures:
-        print(f"  {failure}")
-    return 1 if options.check and failures else 0
+    return conclude(failures, options.results, site, options)
 
 
 if __name__ == "__main__":

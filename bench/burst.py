@@ -47,6 +47,33 @@ def database_url(settings_dict):
     return f"postgres://{location}/{settings_dict['NAME']}"
 
 
+def filled_in(html, email, where, text):
+    """The data of the registration form on the page `html`, filled in for `email`: every
+    required choice takes its first option, every text field `text`, the trap stays empty."""
+    # Models can be imported only once Django is set up.
+    from conferences.registration_form import EMAIL_FIELD, HONEYPOT_FIELD
+
+    form = BeautifulSoup(html, "html.parser").select_one("#register form")
+    if form is None:
+        raise RuntimeError(f"{where} shows no registration form")
+    data = {}
+    for field in form.select("input[name], textarea[name], select[name]"):
+        name, kind = field["name"], field.get("type", field.name)
+        if name == HONEYPOT_FIELD:
+            data[name] = ""
+        elif name == EMAIL_FIELD or kind == "email":
+            data[name] = email
+        elif kind in ("hidden", "checkbox"):
+            data[name] = field.get("value", "on")
+        elif kind == "radio":
+            data.setdefault(name, field["value"])
+        elif kind == "select":
+            data[name] = field.select("option[value]:not([value=''])")[0]["value"]
+        else:
+            data[name] = text
+    return data
+
+
 @dataclass(frozen=True)
 class Server:
     url: str
@@ -160,31 +187,12 @@ class FilledForm:
 def fill_in(url, email):
     """Open the event page and fill in its registration form as a person would: every
     question answered, consent given, the field hidden from people left empty."""
-    from conferences.registration_form import EMAIL_FIELD, HONEYPOT_FIELD
-
     session = requests.Session()
     response = session.get(url, timeout=REQUEST_TIMEOUT)
     response.raise_for_status()
     # The form refuses submissions sent sooner after the page was served than a person could.
     sendable_at = time.monotonic() + settings.REGISTRATION_MIN_FILL_SECONDS
-    form = BeautifulSoup(response.text, "html.parser").select_one("#register form")
-    if form is None:
-        raise RuntimeError(f"{url} shows no registration form")
-    data = {}
-    for field in form.select("input[name], textarea[name], select[name]"):
-        name, kind = field["name"], field.get("type", field.name)
-        if name == HONEYPOT_FIELD:
-            data[name] = ""
-        elif name == EMAIL_FIELD or kind == "email":
-            data[name] = email
-        elif kind in ("hidden", "checkbox"):
-            data[name] = field.get("value", "on")
-        elif kind == "radio":
-            data.setdefault(name, field["value"])
-        elif kind == "select":
-            data[name] = field.select("option[value]:not([value=''])")[0]["value"]
-        else:
-            data[name] = "Burst"
+    data = filled_in(response.text, email, url, "Burst")
     return FilledForm(email, session, response.url, data, sendable_at)
 
 

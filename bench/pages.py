@@ -40,9 +40,7 @@ requests, under 2 KB a request: a leak of a page's worth of objects per request 
 allocator noise (a few MB) does not.
 """
 
-import argparse
 import itertools
-import json
 import math
 import os
 import random
@@ -53,7 +51,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -67,9 +65,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
-from bench.burst import PROJECT_DIR, serve
-from bench.report import percentile, text_table
-from bench.site import machine, now, prepared_site
+from bench.burst import PROJECT_DIR, filled_in, serve
+from bench.report import Timed, text_table
+from bench.site import machine, now, standalone
 
 PUBLIC_P50_MS = 25
 QUERIES_PER_PAGE = 15
@@ -96,7 +94,7 @@ DEFAULT_OUTPUT = Path(__file__).resolve().parent / "results" / "pages.json"
 
 
 @dataclass
-class Measured:
+class Measured(Timed):
     """One URL measured one way; `ok` is None where the figures are only reported."""
 
     label: str
@@ -109,27 +107,8 @@ class Measured:
     budget: str = ""
     ok: bool | None = None
 
-    @property
-    def p50(self):
-        return percentile(self.samples_ms, 50)
-
-    @property
-    def p95(self):
-        return percentile(self.samples_ms, 95)
-
     def copy(self):
         return Measured(self.label, self.url, self.kind, self.group, self.items)
-
-    def as_json(self):
-        fields = asdict(self)
-        fields["samples_ms"] = [round(sample, 2) for sample in self.samples_ms]
-        return {
-            **fields,
-            "requests": len(self.samples_ms),
-            "p50_ms": round(self.p50, 2),
-            "p95_ms": round(self.p95, 2),
-            "max_ms": round(max(self.samples_ms), 2),
-        }
 
 
 # The measured pages ---------------------------------------------------------------------------
@@ -407,28 +386,7 @@ def measure_in_process(pages, count, *, cold):
 
 
 def _form_data(html, email):
-    """The registration form filled in as bench/burst.py fills it in."""
-    from conferences.registration_form import EMAIL_FIELD, HONEYPOT_FIELD
-
-    form = BeautifulSoup(html, "html.parser").select_one("#register form")
-    if form is None:
-        raise RuntimeError(f"{REGISTRATION_EVENT} shows no registration form")
-    data = {}
-    for element in form.select("input[name], textarea[name], select[name]"):
-        name, kind = element["name"], element.get("type", element.name)
-        if name == HONEYPOT_FIELD:
-            data[name] = ""
-        elif name == EMAIL_FIELD or kind == "email":
-            data[name] = email
-        elif kind in ("hidden", "checkbox"):
-            data[name] = element.get("value", "on")
-        elif kind == "radio":
-            data.setdefault(name, element["value"])
-        elif kind == "select":
-            data[name] = element.select("option[value]:not([value=''])")[0]["value"]
-        else:
-            data[name] = "Bench"
-    return data
+    return filled_in(html, email, REGISTRATION_EVENT, "Bench")
 
 
 def measure_registrations(count):
@@ -889,22 +847,5 @@ def broken(report):
     return found
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    add_arguments(parser)
-    options = parser.parse_args()
-    with prepared_site(options.scale, keep=options.keep, reuse=options.reuse) as site:
-        report = run(options, site)
-    options.output.parent.mkdir(parents=True, exist_ok=True)
-    options.output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    print(report_text(report))
-    failures = broken(report)
-    kept = f"; database {site['database']} kept" if options.keep else ""
-    print(f"\n{len(failures)} budgets broken. Results in {options.output}{kept}")
-    for failure in failures:
-        print(f"  {failure}")
-    return 1 if options.check and failures else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(standalone(sys.modules[__name__]))

@@ -1,6 +1,7 @@
 """What the benchmarks' reports share: percentiles and plain-text tables."""
 
 import statistics
+from dataclasses import asdict
 
 
 def percentile(samples, percent):
@@ -21,3 +22,26 @@ def text_table(header, rows, left, indent=""):
         ]
         lines.append(indent + "  ".join(cells).rstrip())
     return "\n".join(lines)
+
+
+class Timed:
+    """For a dataclass with `samples_ms`: its percentiles, and its fields as JSON with them."""
+
+    @property
+    def p50(self):
+        return percentile(self.samples_ms, 50)
+
+    @property
+    def p95(self):
+        return percentile(self.samples_ms, 95)
+
+    def as_json(self):
+        fields = asdict(self)
+        fields["samples_ms"] = [round(sample, 2) for sample in self.samples_ms]
+        return {
+            **fields,
+            "requests": len(self.samples_ms),
+            "p50_ms": round(self.p50, 2),
+            "p95_ms": round(self.p95, 2),
+            "max_ms": round(max(self.samples_ms), 2),
+        }

@@ -17,13 +17,11 @@ budget of its own (p95 < 100 ms), are reported without changing the exit status.
 than its share of time stops early, after at least 3 timed requests.
 """
 
-import argparse
-import json
 import os
 import sys
 import time
 from contextlib import nullcontext
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -32,8 +30,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
-from bench.report import percentile, text_table
-from bench.site import machine, now, prepared_site
+from bench.report import Timed, text_table
+from bench.site import machine, now, standalone
 
 SEARCH_P95_MS = 50
 AUTOCOMPLETE_P95_MS = 20
@@ -72,7 +70,7 @@ PREFIXES = {"de": ["Dat", "Mobil", "digitaler Zw"], "en": ["dat", "mobil", "digi
 
 
 @dataclass
-class Measured:
+class Measured(Timed):
     url: str
     kind: str  # search, fuzzy or autocomplete
     language: str
@@ -84,14 +82,6 @@ class Measured:
     samples_ms: list
     cache: str = "repeated"  # or "new" or "cold", see CACHES
     queries: int = 0
-
-    @property
-    def p50(self):
-        return percentile(self.samples_ms, 50)
-
-    @property
-    def p95(self):
-        return percentile(self.samples_ms, 95)
 
     @property
     def query_budget(self):
@@ -114,14 +104,8 @@ class Measured:
         return self.p95 < self.budget_ms and queries_ok
 
     def as_json(self):
-        fields = asdict(self)
-        fields["samples_ms"] = [round(sample, 2) for sample in self.samples_ms]
         return {
-            **fields,
-            "requests": len(self.samples_ms),
-            "p50_ms": round(self.p50, 2),
-            "p95_ms": round(self.p95, 2),
-            "max_ms": round(max(self.samples_ms), 2),
+            **super().as_json(),
             "query_budget": self.query_budget,
             "budget": self.budget,
             "ok": self.ok,
@@ -304,20 +288,5 @@ def broken(report):
     ]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    add_arguments(parser)
-    options = parser.parse_args()
-    with prepared_site(options.scale, keep=options.keep, reuse=options.reuse) as site:
-        report = run(options, site)
-    options.output.parent.mkdir(parents=True, exist_ok=True)
-    options.output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    print(report_text(report))
-    failures = broken(report)
-    kept = f"; database {site['database']} kept" if options.keep else ""
-    print(f"\n{len(failures)} budgets broken. Results in {options.output}{kept}")
-    return 1 if options.check and failures else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(standalone(sys.modules[__name__]))

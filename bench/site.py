@@ -3,6 +3,7 @@ on startsmart_bench, prepared once per run. With --keep a benchmark leaves the d
 place, and --reuse measures it again without the two minutes of preparation (the database
 remembers the scale it was generated at, in the table bench_prepared)."""
 
+import argparse
 import datetime
 import io
 import json
@@ -134,3 +135,26 @@ def machine():
 
 def now():
     return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+
+
+def standalone(benchmark):
+    """`python -m bench.<benchmark>`: prepare the site, run the benchmark module's `run`, write
+    its report to --output and print it; the exit status as --check asks."""
+    parser = argparse.ArgumentParser(description=benchmark.__doc__.split("\n\n")[0])
+    benchmark.add_arguments(parser)
+    options = parser.parse_args()
+    with prepared_site(options.scale, keep=options.keep, reuse=options.reuse) as site:
+        report = benchmark.run(options, site)
+    options.output.parent.mkdir(parents=True, exist_ok=True)
+    options.output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    print(benchmark.report_text(report))
+    return conclude(benchmark.broken(report), options.output, site, options)
+
+
+def conclude(failures, results, site, options):
+    """Print the broken budgets; the exit status: 1 when there are any and --check asks."""
+    kept = f"; database {site['database']} kept" if options.keep else ""
+    print(f"\n{len(failures)} budgets broken. Results in {results}{kept}")
+    for failure in failures:
+        print(f"  {failure}")
+    return 1 if options.check and failures else 0
