@@ -1,6 +1,5 @@
 from django import forms
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.choices import FederalState
@@ -14,6 +13,16 @@ FIRST_YEAR, LAST_YEAR = 2019, 2100
 
 def with_all(choices, label):
     return [("", label), *choices]
+
+
+# Filter name in the URL → the lookup it narrows events by (the topic is a subquery).
+NARROWING = {
+    "format": "event_format",
+    "mode": "attendance_mode",
+    "state": "venue__federal_state",
+    "year": "start__year",
+    "topic": None,
+}
 
 
 class EventFilterForm(forms.Form):
@@ -53,30 +62,31 @@ class EventFilterForm(forms.Form):
         self.is_valid()
         return self.cleaned_data.get(name)
 
-    def apply(self, events):
-        now = timezone.now()
-        if self.value("when") == PAST:
-            events = events.filter(end__lt=now).order_by("-start")
-        else:
-            events = events.filter(end__gte=now).order_by("start")
-        filters = {
-            "format": "event_format",
-            "mode": "attendance_mode",
-            "state": "venue__federal_state",
-            "year": "start__year",
-        }
-        for name, lookup in filters.items():
-            value = self.value(name)
-            if value not in (None, ""):
-                events = events.filter(**{lookup: value})
-        if topic := self.value("topic"):
-            # A subquery rather than a join: no event is listed twice, so no DISTINCT over
-            # whole page rows is needed.
-            tagged = EventPage.topics.through.objects.filter(
-                eventpage=OuterRef("pk"), topic__slug=topic
-            )
-            events = events.filter(Exists(tagged))
+    def narrowing(self):
+        """The usable filters other than the time, with their values."""
+        values = {name: self.value(name) for name in NARROWING}
+        return {name: value for name, value in values.items() if value not in (None, "")}
+
+    def narrow(self, events):
+        """The events every filter but the time leaves."""
+        for name, value in self.narrowing().items():
+            if name == "topic":
+                # A subquery rather than a join: no event is listed twice, so no DISTINCT over
+                # whole page rows is needed.
+                tagged = EventPage.topics.through.objects.filter(
+                    eventpage=OuterRef("pk"), topic__slug=value
+                )
+                events = events.filter(Exists(tagged))
+            else:
+                events = events.filter(**{NARROWING[name]: value})
         return events
+
+    def in_time(self, events, now):
+        """Of (pk, end) pairs in the order the events start, the ids the time filter leaves:
+        upcoming ones (not yet ended) first to last, past ones latest first."""
+        if self.is_archive:
+            return [pk for pk, end in reversed(events) if end < now]
+        return [pk for pk, end in events if end >= now]
 
     @property
     def is_archive(self):

@@ -370,3 +370,18 @@ def test_an_unusable_page_number_of_past_sessions_is_explained(client, index):
     html = BeautifulSoup(client.get(series.url, {"page": "999"}).content, "html.parser")
     assert html.select_one("#past").find_previous_sibling("p", role="status")
     assert "Lange her" in titles_in(html, "#past + ul")
+
+
+def test_an_event_that_has_just_ended_moves_from_the_list_to_the_archive(client, index):
+    add_conference(index, "Quokkakonferenz morgen", 1)
+
+    def listed(query):
+        html = BeautifulSoup(client.get(index.url, query).content, "html.parser")
+        return [a.get_text() for a in html.select(".event-card h3 a")]
+
+    assert "Quokkakonferenz morgen" in listed({})
+    assert "Quokkakonferenz morgen" not in listed({"when": "past"})
+    ended = timezone.now() + datetime.timedelta(days=2)
+    with mock.patch("django.utils.timezone.now", return_value=ended):
+        assert "Quokkakonferenz morgen" not in listed({})
+        assert "Quokkakonferenz morgen" in listed({"when": "past"})
