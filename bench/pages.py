@@ -119,8 +119,10 @@ def _event_index_pages(index, language):
     from conferences.models import EVENTS_PER_PAGE
 
     def listed(filters):
+        """The events the index lists with these filters, as EventIndexPage finds them."""
         form = EventFilterForm(filters or None, locale=index.locale)
-        return form.apply(index.events())
+        dates = form.narrow(index.events()).order_by("start", "pk").values_list("pk", "end")
+        return index.events().filter(pk__in=form.in_time(list(dates), timezone.now()))
 
     group = f"event index ({language})"
     pages = [
