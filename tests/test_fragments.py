@@ -242,3 +242,56 @@ def test_a_newly_published_case_study_on_the_same_topics_is_related_at_once(clie
     assert "Ganz verwandt" in related()
     newcomer.unpublish()
     assert "Ganz verwandt" not in related()
+
+
+def test_a_page_reads_the_site_version_once_and_finds_its_site_without_a_query(
+    client, demo_site, monkeypatch
+):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from home.fragments import SITE_VERSION_KEY
+
+    url = page_in("de", "veranstaltungen").url
+    client.get(url)
+    keys = []
+    get, get_many = cache.get, cache.get_many
+    monkeypatch.setattr(cache, "get", lambda key, *a, **kw: keys.append(key) or get(key, *a, **kw))
+    monkeypatch.setattr(
+        cache, "get_many", lambda wanted, **kw: keys.extend(wanted) or get_many(wanted, **kw)
+    )
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert keys.count(SITE_VERSION_KEY) == 1
+    assert not [query for query in queries if '"wagtailcore_site"' in query["sql"]]
+
+
+def test_a_change_to_the_sites_decides_which_hostnames_are_served_at_once(
+    client, demo_site, settings
+):
+    from wagtail.models import Site
+
+    settings.ALLOWED_HOSTS = ["*"]
+    host = "kommunen.example.org"
+    # No site names the hostname: the default site answers.
+    assert client.get("/de/", HTTP_HOST=host).status_code == 200
+    default = Site.objects.get(is_default_site=True)
+    default.is_default_site = False
+    default.save()
+    assert client.get("/de/", HTTP_HOST=host).status_code == 404
+    Site.objects.create(hostname=host, root_page=demo_site)
+    assert client.get("/de/", HTTP_HOST=host).status_code == 200
+
+
+def test_a_change_bumps_the_site_version_again_once_committed(django_capture_on_commit_callbacks):
+    from home.fragments import site_changed, site_version
+
+    before = site_version()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        site_changed()
+    changed = site_version()
+    assert changed != before
+    for callback in callbacks:
+        callback()
+    assert site_version() not in (before, changed)

@@ -63,15 +63,18 @@ SETTINGS_PAGES = [
 
 @register.simple_tag(takes_context=True)
 def site_pages(context):
-    """The pages chosen in the site settings, in the visitor's language, as one query."""
+    """The pages chosen in the site settings, in the visitor's language, as one query; none
+    when no site answers for the hostname (its "not found" page)."""
     site = _current_site(context)
+    if site is None:
+        return {}
 
     def compute():
         site_settings = context["settings"]["home"]["SiteSettings"]
         ids = {name: getattr(site_settings, f"{name}_id") for name in SETTINGS_PAGES}
         return i18n.pages_in_active_language(ids)
 
-    key = f"home:site-pages:{site.pk if site else ''}:{get_language()}"
+    key = f"home:site-pages:{site.pk}:{get_language()}"
     return _per_request(context, "site_pages", lambda: cached(key, compute))
 
 
