@@ -24,6 +24,12 @@ def live_language_codes():
     return cached("home:live-language-codes", compute)
 
 
+def active_locale():
+    """Wagtail's Locale.get_active(), the locale of the language being shown, without its query
+    on every request."""
+    return cached(f"home:active-locale:{get_language()}", Locale.get_active)
+
+
 def language_links(page, site, current_language):
     """One link per published language: the page's translation, else that language's home."""
     names = dict(settings.LANGUAGES)

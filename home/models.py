@@ -153,7 +153,7 @@ class HomePage(BasePage):
         context["upcoming_events"] = (
             EventPage.objects.live()
             .public()
-            .filter(locale=self.locale, end__gte=timezone.now())
+            .filter(locale_id=self.locale_id, end__gte=timezone.now())
             .only(*CARD_FIELDS)
             .order_by("start")[:UPCOMING_EVENTS_ON_HOME]
         )

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.fragments import cached
 from home.models import Topic
 
 from .query import EVENT_TYPES, TYPE_LABELS, WHEN_LABELS
@@ -30,6 +31,10 @@ def _facet_values(match, name):
     return []
 
 
+def _topics(locale):
+    return dict(Topic.objects.filter(locale=locale).order_by("name").values_list("slug", "name"))
+
+
 class SearchForm(forms.Form):
     """The search term and the filters from the URL; filter values that cannot be used are
     reported and left out, never an error page."""
@@ -41,9 +46,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
-        self.topic_names = dict(
-            Topic.objects.filter(locale=locale).order_by("name").values_list("slug", "name")
-        )
+        self.topic_names = cached(f"search:topic-names:{locale.pk}", lambda: _topics(locale))
         self.fields["topic"].choices = list(self.topic_names.items())
         self.is_valid()
 
@@ -58,6 +61,8 @@ class SearchForm(forms.Form):
         filters = {
             name: value for name, value in self.active_filters().items() if name != leave_out
         }
+        if not filters:
+            return list(matches)
         return [
             match
             for match in matches

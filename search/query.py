@@ -181,15 +181,16 @@ def _matches(rows):
     types = _types_by_content_type()
     slugs = cached("search:topic-slugs", _topic_slugs)
 
-    def topics(*joined_ids):
-        return {slugs[id] for id in ",".join(map(str, joined_ids)).split(",") if id in slugs}
+    def topics(joined_ids):
+        # A page is an event or a case study, never both: one of the two is None.
+        return {slugs[id] for id in joined_ids.split(",") if id in slugs} if joined_ids else set()
 
     return [
         Match(
             pk,
             _type_of(content_type_id, types),
             _relevance(score) * (UPCOMING_BOOST if upcoming else 1),
-            topics=topics(event_topics, case_study_topics),
+            topics=topics(event_topics or case_study_topics),
             upcoming=upcoming,
         )
         for pk, content_type_id, score, upcoming, event_topics, case_study_topics in rows

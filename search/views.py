@@ -6,10 +6,10 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from home.fragments import cached
+from home.i18n import active_locale
 from home.pagination import paginate
 
 from . import results
@@ -32,7 +32,7 @@ SUGGESTIONS = 8
 
 @require_safe
 def search(request):
-    locale = Locale.get_active()
+    locale = active_locale()
     form = SearchForm(request.GET, locale=locale)
     terms = Terms.parse(form.query)
     context = {"form": form, "terms": terms, "notices": []}
@@ -76,7 +76,7 @@ def _results(request, form, terms, locale):
 
 def _suggestions(request, prefix):
     pages = get_search_backend().autocomplete(
-        prefix, public_pages(Locale.get_active()), operator="and"
+        prefix, public_pages(active_locale()), operator="and"
     )[:SUGGESTIONS]
     return [
         {
