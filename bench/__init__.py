@@ -22,7 +22,8 @@ Pages (bench/pages.py): the home page, the event index (first page, page 20 filt
 conference, a workshop series, the case-study index with facets, a case study, the admin's edit
 view of a conference, and a registration POST; in process through Django's test client with
 the cache warm and cold, then through gunicorn over HTTP, a page-cache hit next to a static
-file served by whitenoise, and a worker's memory after 1,000 and 10,000 requests.
+file served by whitenoise, and a worker's memory after 1,000 and 10,000 requests (the page
+cache on, as in production: one request in four renders a page not requested before).
 
 Search (bench/search.py): three searches per language (a common word, a rare word, two words),
 each filtered and on page 2, a typo, and autocomplete; each repeated, new (its matches not yet
@@ -42,6 +43,9 @@ admin's edit view p50 under 150 ms; search p95 under 50 ms and autocomplete p95 
 fuzzy search path are reported beside them.
 
 Every request runs on the same 2-core machine as PostgreSQL and the clients: anything else
-running slows them down, which is why each report records the load average. The reference
-results in bench/results/ say which machine they come from.
+running slows them down, which is why each report records the load average. A shared virtual
+machine also runs faster or slower from one hour to the next (by up to half, measured), so
+each report records `reference_ms` too, a fixed piece of plain Python timed at the end of the
+run (bench/site.py): compare results only beside it. The reference results in bench/results/
+say which machine they come from.
 """

@@ -3,6 +3,9 @@
 import statistics
 from dataclasses import asdict
 
+# Requests per URL with the cache emptied before each: reported, not judged, and slow.
+COLD_REQUESTS = 10
+
 
 def percentile(samples, percent):
     """The inclusive percentile of the samples; a single sample is every percentile."""

@@ -11,6 +11,7 @@ import platform
 import subprocess
 import sys
 import time
+import timeit
 from contextlib import contextmanager
 from dataclasses import asdict
 
@@ -112,6 +113,16 @@ def prepared_site(scale, keep=False, reuse=False):
             drop(url)
 
 
+REFERENCE_WORK = "sum(number * number for number in range(1_000_000))"
+
+
+def reference_ms():
+    """How fast this machine runs plain Python just now: the best of five runs of a fixed
+    piece of work, in ms. A shared virtual machine's speed varies from hour to hour; results
+    taken at different speeds compare only with this figure beside them."""
+    return round(min(timeit.repeat(REFERENCE_WORK, number=1, repeat=5)) * 1000, 1)
+
+
 def machine():
     """The machine the results come from, for the JSON file."""
 
@@ -130,6 +141,7 @@ def machine():
         "postgresql": postgresql,
         "python": platform.python_version(),
         "platform": platform.platform(),
+        "reference_ms": reference_ms(),
     }
 
 
