@@ -4,8 +4,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.fragments import cached
-from home.models import Topic
+from home.models import topic_choices
 
 from .query import EVENT_TYPES, TYPE_LABELS, WHEN_LABELS
 
@@ -31,10 +30,6 @@ def _facet_values(match, name):
     return []
 
 
-def _topics(locale):
-    return dict(Topic.objects.filter(locale=locale).order_by("name").values_list("slug", "name"))
-
-
 class SearchForm(forms.Form):
     """The search term and the filters from the URL; filter values that cannot be used are
     reported and left out, never an error page."""
@@ -46,7 +41,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
-        self.topic_names = cached(f"search:topic-names:{locale.pk}", lambda: _topics(locale))
+        self.topic_names = dict(topic_choices(locale))
         self.fields["topic"].choices = list(self.topic_names.items())
         self.is_valid()
 
