@@ -20,6 +20,7 @@ from django.core.management import call_command
 from django.db import connection, connections
 
 from bench.database import bench_database_url, drop, exists, recreate, use_for_django
+from cms.memory import freeze_loaded
 
 PREPARED_TABLE = "bench_prepared"
 
@@ -106,6 +107,8 @@ def prepared_site(scale, keep=False, reuse=False):
                 connections.close_all()
                 recreate(url)
             description = _prepare(scale)
+        # The measuring process's heap as an app server's (cms/wsgi.py): loaded, then frozen.
+        freeze_loaded()
         yield {**description, "database": url, "reused": not fresh}
     finally:
         connections.close_all()
