@@ -336,6 +336,11 @@ class EventPage(CalendarMixin, BasePage):
     class Meta:
         verbose_name = _("event")
         ordering = ["start"]
+        indexes = [
+            # Which events have not ended, ids included: the search reads them from the index
+            # alone for every page it ranks (search/query.py).
+            models.Index(fields=["end"], include=["page_ptr"], name="event_end"),
+        ]
 
     def get_event_format(self):
         raise NotImplementedError
