@@ -2,7 +2,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import BaseViewRestriction, Locale, Page, Site
+from wagtail.models import BaseViewRestriction, Collection, Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .fragments import site_changed
@@ -40,7 +40,8 @@ def site_changed_with_what_pages_show(sender, **kwargs):
     from .models import SiteSettings
 
     # Pages show snippets, images and documents too, so the page cache must not outlive them;
-    # nor a page, or a collection of documents, that someone has just made private.
+    # nor a page, or a collection of documents, that someone has just made private or moved
+    # into a private one.
     shown = (
         Page,
         Site,
@@ -49,6 +50,7 @@ def site_changed_with_what_pages_show(sender, **kwargs):
         AbstractImage,
         AbstractDocument,
         BaseViewRestriction,
+        Collection,
     )
     if issubclass(sender, shown) or sender in get_snippet_models():
         site_changed()

@@ -7,8 +7,10 @@ number of queries stays the same whatever the number of matches."""
 
 import difflib
 import hashlib
+import operator
 import re
 from dataclasses import dataclass, field
+from functools import reduce
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -20,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelsearch.query import And, Phrase, PlainText
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
 from casestudies.models import CaseStudyPage
@@ -106,7 +108,7 @@ class Terms:
         return parts[0] if len(parts) == 1 else And(parts)
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     pk: int
     type: str
@@ -141,8 +143,21 @@ def kind_of(content_type_id):
     return str(ContentType.objects.get_for_id(content_type_id).model_class()._meta.verbose_name)
 
 
+def _under(paths):
+    return reduce(operator.or_, (Q(path__startswith=path) for path in paths))
+
+
+def _private_page_paths():
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
 def public_pages(locale):
-    return Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    """The live pages of this language outside every private section, as Wagtail's public()
+    finds them. Which sections are private is kept under the site version, which every view
+    restriction replaces (home/signals.py), so a search does not read them each time."""
+    pages = Page.objects.live().filter(locale=locale, depth__gt=1)
+    private = cached("search:private-page-paths", _private_page_paths)
+    return pages.exclude(_under(private)) if private else pages
 
 
 class _Joined(Aggregate):
@@ -208,17 +223,19 @@ def _page_matches(query, locale):
         return _matches(found.values_list("pk", "content_type_id", "_score", *FACT_COLUMNS))
 
 
+def _private_collections():
+    paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+    if not paths:
+        return []
+    return list(Collection.objects.filter(_under(paths)).values_list("pk", flat=True))
+
+
 def public_documents():
-    Document = get_document_model()
-    restricted = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
-    if not restricted:
-        return Document.objects.all()
-    hidden = Q()
-    for path in restricted:
-        hidden |= Q(path__startswith=path)
-    return Document.objects.exclude(
-        collection_id__in=list(Collection.objects.filter(hidden).values_list("pk", flat=True))
-    )
+    """Documents outside every private collection, which are kept under the site version like
+    the private sections of public_pages."""
+    documents = get_document_model().objects.all()
+    private = cached("search:private-collections", _private_collections)
+    return documents.exclude(collection_id__in=private) if private else documents
 
 
 def _document_matches(query):

@@ -139,6 +139,28 @@ def test_a_page_or_collection_made_private_after_a_search_is_gone_from_it_at_onc
     assert result_links(search(client, "de", "Quokkaprotokoll")) == []
 
 
+def test_documents_of_a_collection_moved_into_a_private_one_are_gone_from_search_at_once(
+    client, demo_site, admin_user
+):
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="Intern")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    minutes = root.add_child(name="Protokolle")
+    document = get_document_model().objects.create(
+        title="Quokkaprotokoll 2024", file=ContentFile(b"x", name="p.pdf"), collection=minutes
+    )
+    assert result_links(search(client, "de", "Quokkaprotokoll")) == [document.url]
+
+    editor = Client()
+    editor.force_login(admin_user)
+    response = editor.post(
+        f"/admin/collections/{minutes.pk}/", {"name": "Protokolle", "parent": private.pk}
+    )
+    assert response.status_code == 302
+    assert Collection.objects.get(pk=minutes.pk).get_parent() == private
+    assert result_links(search(client, "de", "Quokkaprotokoll")) == []
+
+
 @pytest.mark.parametrize("seconds", [300, 0])
 def test_a_repeated_search_skips_the_full_text_query_unless_the_cache_is_off(
     client, demo_site, settings, seconds
