@@ -72,7 +72,7 @@ from django.utils import timezone
 
 from bench.burst import PROJECT_DIR, filled_in, serve
 from bench.report import COLD_REQUESTS, Timed, text_table
-from bench.site import machine, now, standalone
+from bench.site import freeze_client_leftovers, machine, now, standalone
 
 PUBLIC_P50_MS = 25
 QUERIES_PER_PAGE = 15
@@ -382,6 +382,7 @@ def measure_in_process(pages, count, *, cold):
             for _ in range(WARM_UP):
                 request(measured)
         for _round in range(count):
+            freeze_client_leftovers()
             for measured in pages:
                 measured.samples_ms.append(request(measured)[1])
         for measured in pages:
