@@ -15,6 +15,8 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Section (h2)")), ("h3", _("Subsection (h3)"))],
         default="h2",
         help_text=_("Keep headings in order: a subsection follows a section."),
+        # The level shapes the page; its name ("Section (h2)") is no text the page shows.
+        search_index=False,
     )
 
     class Meta:

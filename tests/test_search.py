@@ -62,6 +62,16 @@ def add_page(parent, title, teaser="", body_text="", publish=True):
     return page
 
 
+def test_a_heading_is_found_by_its_words_not_by_the_name_of_its_level(client, demo_site):
+    page = StandardPage(title="Quokkaplan", live=True)
+    page.body = [("heading", {"text": "Quokkawege im Quartier", "level": "h3"})]
+    demo_site.add_child(instance=page)
+    page.save_revision().publish()
+    assert result_titles(search(client, "de", "Quokkawege")) == ["Quokkaplan"]
+    # The editor's choice "Unterabschnitt (h3)" is not text the page shows.
+    assert "Quokkaplan" not in result_titles(search(client, "de", "Unterabschnitt"))
+
+
 def test_the_guetersloh_conference_is_found_in_both_languages(client, demo_site):
     german = search(client, "de", "Souveränität")
     english = search(client, "en", "sovereignty")
