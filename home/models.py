@@ -48,14 +48,19 @@ PAGE_SEARCH_FIELDS = Page.search_fields + [
 ]
 
 
+def in_private_section():
+    """Whether a page lies in a private section (at or below a page with a view restriction),
+    as Wagtail's public() decides it. Wagtail's reads all view restrictions first: one more
+    query for every listing and every search. This subquery adds none."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return Exists(restricted)
+
+
 class ContentPageQuerySet(PageQuerySet):
     def public(self):
-        """Pages outside every private section, as Wagtail's public() finds them, which reads
-        all view restrictions first: one more query for every listing. A subquery adds none."""
-        restricted = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        return self.exclude(Exists(restricted))
+        return self.exclude(in_private_section())
 
 
 class BasePage(Page):

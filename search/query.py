@@ -22,13 +22,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelsearch.query import And, Phrase, PlainText
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.search.backends import get_search_backend
 
 from casestudies.models import CaseStudyPage
 from conferences.models import ConferencePage, EventPage, WorkshopPage, WorkshopSeriesPage
 from home.fragments import cached
-from home.models import Topic
+from home.models import Topic, in_private_section
 
 from .text_search import searching_in
 
@@ -143,21 +143,18 @@ def kind_of(content_type_id):
     return str(ContentType.objects.get_for_id(content_type_id).model_class()._meta.verbose_name)
 
 
-def _under(paths):
-    return reduce(operator.or_, (Q(path__startswith=path) for path in paths))
-
-
-def _private_page_paths():
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+def _private_page_ids():
+    return list(Page.objects.filter(in_private_section()).values_list("pk", flat=True))
 
 
 def public_pages(locale):
-    """The live pages of this language outside every private section, as Wagtail's public()
-    finds them. Which sections are private is kept under the site version, which every view
-    restriction replaces (home/signals.py), so a search does not read them each time."""
+    """The live pages of this language outside every private section. modelsearch takes
+    filters on fields only, so the pages in private sections are left out by id; which they
+    are is kept under the site version, which every view restriction, publish and move
+    replaces (home/signals.py)."""
     pages = Page.objects.live().filter(locale=locale, depth__gt=1)
-    private = cached("search:private-page-paths", _private_page_paths)
-    return pages.exclude(_under(private)) if private else pages
+    private = cached("search:private-page-ids", _private_page_ids)
+    return pages.exclude(pk__in=private) if private else pages
 
 
 class _Joined(Aggregate):
@@ -224,10 +221,11 @@ def _page_matches(query, locale):
 
 
 def _private_collections():
-    paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
-    if not paths:
+    paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    under = [Q(path__startswith=path) for path in paths]
+    if not under:
         return []
-    return list(Collection.objects.filter(_under(paths)).values_list("pk", flat=True))
+    return list(Collection.objects.filter(reduce(operator.or_, under)).values_list("pk", flat=True))
 
 
 def public_documents():

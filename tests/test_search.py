@@ -149,6 +149,17 @@ def test_a_page_or_collection_made_private_after_a_search_is_gone_from_it_at_onc
     assert result_links(search(client, "de", "Quokkaprotokoll")) == []
 
 
+def test_a_page_moved_into_a_private_section_is_gone_from_search_at_once(client, demo_site):
+    public = add_page(demo_site, "Quokkaarchiv")
+    private = add_page(demo_site, "Quokkaintern")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    page = add_page(public, "Quokkamappe")
+    assert result_titles(search(client, "de", "Quokkamappe")) == ["Quokkamappe"]
+
+    page.move(private, pos="last-child")
+    assert result_titles(search(client, "de", "Quokkamappe")) == []
+
+
 def test_documents_of_a_collection_moved_into_a_private_one_are_gone_from_search_at_once(
     client, demo_site, admin_user
 ):
