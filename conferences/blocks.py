@@ -24,7 +24,11 @@ class ProgrammeItemBlock(blocks.StructBlock):
     start = blocks.TimeBlock(label=_("Start"))
     end = blocks.TimeBlock(label=_("End"), required=False)
     title = blocks.CharBlock(label=_("Title"), max_length=200)
-    format = blocks.ChoiceBlock(label=_("Format"), choices=ITEM_FORMATS, default="talk")
+    # The format's name would be indexed in whichever language is active, not the page's
+    # ("Vortrag" in English results): the title says what an item is about.
+    format = blocks.ChoiceBlock(
+        label=_("Format"), choices=ITEM_FORMATS, default="talk", search_index=False
+    )
     description = blocks.TextBlock(label=_("Description"), required=False)
     room = blocks.CharBlock(label=_("Room"), required=False, max_length=100)
     speakers = blocks.ListBlock(

@@ -72,6 +72,14 @@ def test_a_heading_is_found_by_its_words_not_by_the_name_of_its_level(client, de
     assert "Quokkaplan" not in result_titles(search(client, "de", "Unterabschnitt"))
 
 
+def test_english_pages_hold_no_german_names_of_programme_formats(client, demo_site):
+    # The Gütersloh conference's programme has talks ("Vortrag" in German).
+    assert any(
+        "sovereignty" in title for title in result_titles(search(client, "en", "sovereignty"))
+    )
+    assert result_titles(search(client, "en", "Vortrag")) == []
+
+
 def test_the_guetersloh_conference_is_found_in_both_languages(client, demo_site):
     german = search(client, "de", "Souveränität")
     english = search(client, "en", "sovereignty")
