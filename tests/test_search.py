@@ -165,7 +165,8 @@ def test_a_page_moved_into_a_private_section_is_gone_from_search_at_once(client,
     assert result_titles(search(client, "de", "Quokkamappe")) == ["Quokkamappe"]
 
     page.move(private, pos="last-child")
-    assert result_titles(search(client, "de", "Quokkamappe")) == []
+    # Without an exact match PostgreSQL offers similar titles ("Quokkaarchiv"); not this page.
+    assert "Quokkamappe" not in result_titles(search(client, "de", "Quokkamappe"))
 
 
 def test_documents_of_a_collection_moved_into_a_private_one_are_gone_from_search_at_once(
