@@ -215,7 +215,10 @@ def test_moderator_finds_venue_and_speaker_by_searching_the_choosers(
     expect(admin.locator(".modal.in, .modal-backdrop")).to_have_count(0)
 
     admin.locator("#programme-root .c-sf-add-button").first.click()
-    admin.locator("[data-contentpath=speakers] [data-streamfield-list-add]").first.click()
+    # The new day's first item, built by script: its speaker list takes a click once it is shown.
+    add_speaker = admin.locator("[data-contentpath=speakers] [data-streamfield-list-add]").first
+    expect(add_speaker).to_be_visible()
+    add_speaker.click()
     chooser = admin.locator("#programme-0-value-items-0-value-speakers-0-value-chooser")
     chooser.locator("[data-chooser-action-choose]").click()
     problems.append(search_chooser(admin, "Moderat", MODERATOR_SPEAKER, DATA_SPEAKER))
